@@ -1,0 +1,1 @@
+"""Backends open files and turn pages into words and rulings."""

@@ -1,0 +1,60 @@
+"""Check a file before any heavy work: magic bytes, size, encryption, corruption, page count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from extractors.errors import InputError
+from extractors.options import Limits
+
+
+@dataclass(frozen=True, slots=True)
+class PdfInfo:
+    path: Path
+    n_bytes: int
+    page_count: int
+
+
+def inspect_pdf(path: Path, limits: Limits | None = None) -> PdfInfo:
+    limits = limits or Limits()
+    if not path.exists():
+        raise InputError(f"no such file: {path}", code="not_found")
+    if path.is_dir():
+        raise InputError(f"is a folder, not a PDF: {path}", code="not_pdf")
+    n_bytes = path.stat().st_size
+    if n_bytes == 0:
+        raise InputError("empty file (0 bytes)", code="not_pdf")
+    if n_bytes > limits.max_bytes:
+        raise InputError(
+            f"file is {n_bytes} bytes, over the limit of {limits.max_bytes}", code="too_large"
+        )
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        raise InputError("not a PDF (no %PDF- header)", code="not_pdf")
+    page_count = _count_pages(path)
+    if page_count == 0:
+        raise InputError("the PDF has zero pages", code="no_pages")
+    if page_count > limits.max_pages:
+        raise InputError(
+            f"the PDF has {page_count} pages, over the limit of {limits.max_pages}",
+            code="too_many_pages",
+        )
+    return PdfInfo(path=path, n_bytes=n_bytes, page_count=page_count)
+
+
+def _count_pages(path: Path) -> int:
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as err:
+        text = str(err).lower()
+        if "password" in text or "security" in text:
+            raise InputError("the PDF is encrypted (password required)", code="encrypted") from err
+        raise InputError(f"corrupt or unreadable PDF ({err})", code="corrupt") from err
+    try:
+        return len(doc)
+    finally:
+        doc.close()
