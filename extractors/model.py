@@ -78,6 +78,7 @@ class Page:
     reason: str | None = None
     # Regions of the page covered by images (digital pages with pasted-in tables).
     image_regions: list[BBox] = field(default_factory=list)
+    pdf_path: str = ""  # the file, for engines that re-read it (camelot)
 
 
 @dataclass(slots=True)
@@ -160,6 +161,7 @@ class Reading:
     source: Source
     signals: list[Signal] = field(default_factory=list)
     budget_value: Decimal | None = None  # 决算 tables: the budget figure beside the actual
+    extra_sources: list[Source] = field(default_factory=list)  # summed rows of one code
 
 
 def union_bbox(boxes: list[BBox]) -> BBox:

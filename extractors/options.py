@@ -31,7 +31,9 @@ class PipelineOptions:
         table_engine = env.get("BUDGETLENS_TABLE_ENGINE", "grid")
         ocr_engine = env.get("BUDGETLENS_OCR_ENGINE", "rapidocr")
         if table_engine not in ("grid", "camelot"):
-            raise ValueError(f"BUDGETLENS_TABLE_ENGINE must be grid or camelot, not {table_engine!r}")
+            raise ValueError(
+                f"BUDGETLENS_TABLE_ENGINE must be grid or camelot, not {table_engine!r}"
+            )
         if ocr_engine not in ("rapidocr", "paddleocr", "none"):
             raise ValueError(
                 f"BUDGETLENS_OCR_ENGINE must be rapidocr, paddleocr or none, not {ocr_engine!r}"

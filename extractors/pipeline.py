@@ -56,6 +56,7 @@ def read_pages(
         for done, number in enumerate(wanted, 1):
             plumber_page = pdf.pages[number - 1]
             page = read_page(plumber_page, number, options)
+            page.pdf_path = str(path)
             plumber_page.close()
             if page.status == "needs_ocr" and options.ocr_engine != "none":
                 page = _ocr(path, page, options)
@@ -72,10 +73,16 @@ def _analyse(page: Page, options: PipelineOptions) -> PageResult:
 
 
 def _ocr(path: Path, page: Page, options: PipelineOptions) -> Page:
-    # Imported lazily: a digital document never loads ONNX models.
-    from extractors.ocr import ocr_page
+    """OCR a page; a failure marks the page, never the whole document."""
+    try:
+        # Imported lazily: a digital document never loads ONNX models.
+        from extractors.ocr import ocr_page
 
-    return ocr_page(path, page, options)
+        return ocr_page(path, page, options)
+    except Exception as err:  # one bad page must not lose the others
+        page.status = "failed"
+        page.reason = f"ocr stage: {type(err).__name__}: {err}"[:300]
+        return page
 
 
 def assemble_document(

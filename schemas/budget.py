@@ -37,7 +37,7 @@ class PageInfo(_Model):
     source: ReadMethod
     rotation: int = 0
     status: Literal["ok", "needs_ocr", "failed"] = "ok"
-    reason: str | None = Field(None, description="Why a page is not ok, e.g. no text layer")
+    reason: str | None = Field(default=None, description="Why a page is not ok, e.g. no text layer")
 
 
 class DocumentInfo(_Model):

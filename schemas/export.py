@@ -26,9 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
         if current != text:
-            sys.stderr.write(
-                f"{SCHEMA_PATH} is out of date: run `python -m schemas.export`\n"
-            )
+            sys.stderr.write(f"{SCHEMA_PATH} is out of date: run `python -m schemas.export`\n")
             return 1
         return 0
     SCHEMA_PATH.write_text(text, encoding="utf-8")

@@ -42,7 +42,7 @@ class Source(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     page: int = Field(ge=1, description="1-based page number")
-    bbox: BBox | None = Field(None, description="PDF points, origin top-left of the page")
+    bbox: BBox | None = Field(default=None, description="PDF points, origin top-left of the page")
     table_id: str | None = None
     row: int | None = None
     col: int | None = None

@@ -53,8 +53,21 @@ def _count_pages(path: Path) -> int:
         text = str(err).lower()
         if "password" in text or "security" in text:
             raise InputError("the PDF is encrypted (password required)", code="encrypted") from err
+        if _pdfminer_page_count(path) == 0:
+            # PDFium refuses a document with an empty page tree; say what is really wrong.
+            raise InputError("the PDF has zero pages", code="no_pages") from err
         raise InputError(f"corrupt or unreadable PDF ({err})", code="corrupt") from err
     try:
         return len(doc)
     finally:
         doc.close()
+
+
+def _pdfminer_page_count(path: Path) -> int | None:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            return len(pdf.pages)
+    except Exception:  # any parser error here just means "corrupt", reported by the caller
+        return None

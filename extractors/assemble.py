@@ -1,0 +1,266 @@
+"""The document half of the pipeline: page results -> one BudgetDocument."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from extractors import output
+from extractors.backends.pdf_open import PdfInfo
+from extractors.confidence import confidence, status_for
+from extractors.mapping.classified import economic_items, function_items
+from extractors.mapping.metadata import admin_level, department, fiscal_year_and_kind
+from extractors.mapping.narrative import narrative_readings
+from extractors.mapping.summary import summary_readings
+from extractors.mapping.three_public import three_public_readings
+from extractors.model import Line, Reading
+from extractors.options import PipelineOptions
+from extractors.reconcile import Value, reconcile
+from extractors.tables.stitch import stitch
+from extractors.tables.typed import TypedTable, type_table
+from extractors.validation.identities import Outcome, document_identities, evaluate
+from schemas import (
+    Amount,
+    BudgetDocument,
+    Check,
+    DocumentInfo,
+    Finding,
+    PageInfo,
+    Procurement,
+    ReadMethod,
+    ReviewSummary,
+    TableKind,
+    ThreePublic,
+    Totals,
+)
+from schemas.paths import iter_amounts
+
+if TYPE_CHECKING:
+    from extractors.pipeline import PageResult
+
+# Failed identities smaller than this share of the whole read as the publisher's rounding or
+# slip, not as our misreading (a misplaced column or row moves sums far more than 1%).
+FINDING_SHARE = Decimal("0.01")
+
+
+@dataclass(slots=True)
+class Judged:
+    checks: dict[str, list[Check]] = field(default_factory=dict)
+    doubt: dict[str, float] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def assemble(
+    info: PdfInfo, results: Sequence[PageResult], options: PipelineOptions
+) -> BudgetDocument:
+    lines = [ln for r in results for ln in r.lines]
+    year, kind, title_department = fiscal_year_and_kind(lines)
+    typed = _typed_tables(results)
+    functions = function_items(typed)
+    economics = economic_items(
+        typed, TableKind.economic_classification_summary, "expenditure_by_economic"
+    )
+    basics = economic_items(
+        typed, TableKind.basic_expenditure_economic, "basic_expenditure_by_economic"
+    )
+    readings: list[Reading] = [
+        *summary_readings(typed),
+        *functions.readings,
+        *functions.totals,
+        *economics.readings,
+        *economics.totals,
+        *basics.readings,
+        *basics.totals,
+        *three_public_readings(typed, year),
+        *narrative_readings(_prose_lines(results)),
+        *_as_totals([*basics.totals, *functions.totals]),
+    ]
+    values = reconcile(readings)
+    judged = _judge(values, evaluate(values, document_identities(values)))
+    amounts = _amounts(values, judged, options)
+    dept = department(lines[:200], title_department)
+    doc = BudgetDocument(
+        document=DocumentInfo(
+            department=dept,
+            fiscal_year=year,
+            kind=kind,
+            admin_level=admin_level(dept),
+            unit_printed=_main_unit(typed),
+            page_count=info.page_count,
+            pages=[_page_info(r) for r in results],
+            partial=any(r.page.status != "ok" for r in results),
+        ),
+        totals=Totals(**_section(amounts, "totals")),
+        expenditure_by_function=output.function_items(functions.items, amounts),
+        expenditure_by_economic=output.economic_items(economics.items, amounts),
+        basic_expenditure_by_economic=output.basic_items(basics.items, amounts),
+        three_public=_optional(ThreePublic, _section(amounts, "three_public")),
+        operating_expenses=amounts.get("operating_expenses"),
+        procurement=_optional(Procurement, _section(amounts, "procurement")),
+        tables=[output.table_record(t) for t in typed],
+        findings=judged.findings,
+        review=ReviewSummary(threshold=options.review_threshold),
+    )
+    _summarise_review(doc)
+    return doc
+
+
+# 合计 rows that state document totals: one more source of the same value.
+_TABLE_TOTALS = {
+    "basic_expenditure_by_economic.合计.personnel": "totals.personnel_expense",
+    "basic_expenditure_by_economic.合计.public": "totals.public_expense",
+    "basic_expenditure_by_economic.合计.total": "totals.basic_expenditure",
+    "expenditure_by_function.合计.basic": "totals.basic_expenditure",
+    "expenditure_by_function.合计.project": "totals.project_expenditure",
+}
+
+
+def _as_totals(table_totals: list[Reading]) -> list[Reading]:
+    return [replace(r, path=_TABLE_TOTALS[r.path]) for r in table_totals if r.path in _TABLE_TOTALS]
+
+
+def _typed_tables(results: Sequence[PageResult]) -> list[TypedTable]:
+    tables = stitch(
+        [t for r in results for t in r.tables], {r.page.number: r.page.height for r in results}
+    )
+    first = [type_table(t, None) for t in tables]
+    units = Counter(t.unit for t in first if t.unit_stated)
+    default = units.most_common(1)[0][0] if units else None
+    typed = [type_table(t, default) for t in tables]
+    _inherit_kinds(typed)
+    return typed
+
+
+def _inherit_kinds(typed: list[TypedTable]) -> None:
+    """A table with no title right after a typed one on the next page continues its kind."""
+    for prev, cur in itertools.pairwise(typed):
+        untitled = cur.kind == TableKind.other and not cur.title
+        next_page = cur.table.pages[0] == prev.table.pages[-1] + 1
+        if untitled and next_page and cur.table.n_cols == prev.table.n_cols:
+            cur.kind = prev.kind
+            cur.unit = prev.unit
+
+
+def _prose_lines(results: Sequence[PageResult]) -> list[Line]:
+    out: list[Line] = []
+    for result in results:
+        boxes = [t.bbox for t in result.tables]
+        out.extend(ln for ln in result.lines if not any(_within(ln.bbox, b) for b in boxes))
+    return out
+
+
+def _within(
+    inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]
+) -> bool:
+    yc = (inner[1] + inner[3]) / 2
+    return outer[1] - 1 <= yc <= outer[3] + 1 and inner[0] < outer[2] and inner[2] > outer[0]
+
+
+def _judge(values: dict[str, Value], outcomes: list[Outcome]) -> Judged:
+    judged = Judged()
+    for outcome in outcomes:
+        paths = [outcome.identity.total, *outcome.identity.parts]
+        for path in paths:
+            judged.checks.setdefault(path, []).append(
+                Check(name=outcome.identity.rule, passed=outcome.passed)
+            )
+        if outcome.passed:
+            continue
+        if _publisher_slip(values, outcome):
+            judged.findings.append(_finding(values, outcome, paths))
+        else:
+            for path in paths:
+                judged.doubt[path] = judged.doubt.get(path, 0.0) + 3.0
+    _doubt_whole_columns(values, judged)
+    return judged
+
+
+def _doubt_whole_columns(values: dict[str, Value], judged: Judged) -> None:
+    """A table's 合计 that fails a cross-table identity points at a misread column: every
+    value read from that column of that table shares the doubt."""
+    for path, doubt in list(judged.doubt.items()):
+        section, _, rest = path.partition(".合计.")
+        if not rest:
+            continue
+        table_id = values[path].sources[0].table_id
+        col = values[path].sources[0].col
+        for other, value in values.items():
+            src = value.sources[0]
+            same_column = src.table_id == table_id and src.col == col
+            if other.startswith(f"{section}.") and other.endswith(f".{rest}") and same_column:
+                judged.doubt[other] = max(judged.doubt.get(other, 0.0), doubt)
+
+
+def _publisher_slip(values: dict[str, Value], outcome: Outcome) -> bool:
+    whole = values[outcome.identity.total]
+    involved = [whole, *(values[p] for p in outcome.identity.parts)]
+    if any(s.name == "ocr_score" and s.penalty > 0.5 for v in involved for s in v.signals):
+        return False
+    base = max(abs(whole.value), Decimal(1))
+    return abs(outcome.difference) <= FINDING_SHARE * base
+
+
+def _finding(values: dict[str, Value], outcome: Outcome, paths: list[str]) -> Finding:
+    pages = sorted({s.page for p in paths for s in values[p].sources})
+    unit = values[outcome.identity.total].unit
+    return Finding(
+        rule=outcome.identity.rule,
+        paths=paths,
+        difference=outcome.difference,
+        pages=pages,
+        message=f"{paths[0]} ≠ Σ parts by {outcome.difference} 元 (printed in {unit})",
+    )
+
+
+def _amounts(
+    values: dict[str, Value], judged: Judged, options: PipelineOptions
+) -> dict[str, Amount]:
+    out = {}
+    for path, value in values.items():
+        checks = judged.checks.get(path, [])
+        doubt = judged.doubt.get(path, 0.0)
+        conf = confidence(value, sum(c.passed for c in checks), doubt)
+        doubted = doubt > 0 or any(s.penalty >= 3.0 for s in value.signals)
+        out[path] = output.amount(
+            value, conf, status_for(conf, options.review_threshold, doubted), checks
+        )
+    return out
+
+
+def _section(amounts: dict[str, Amount], section: str) -> dict[str, Amount]:
+    prefix = f"{section}."
+    return {
+        p[len(prefix) :]: a
+        for p, a in amounts.items()
+        if p.startswith(prefix) and p.count(".") == 1
+    }
+
+
+def _optional(model: type, fields: dict[str, Amount]):  # type: ignore[no-untyped-def]
+    return model(**fields) if fields else None
+
+
+def _main_unit(typed: list[TypedTable]) -> str | None:
+    units = Counter(t.unit for t in typed if t.unit_stated)
+    return units.most_common(1)[0][0] if units else None
+
+
+def _page_info(result: PageResult) -> PageInfo:
+    page = result.page
+    return PageInfo(
+        page=page.number,
+        source=ReadMethod(page.source),
+        rotation=page.rotation,
+        status=page.status,
+        reason=page.reason,
+    )
+
+
+def _summarise_review(doc: BudgetDocument) -> None:
+    fields = [path for path, amount in iter_amounts(doc) if amount.status == "needs_review"]
+    doc.review.needs_review = len(fields)
+    doc.review.fields = fields

@@ -1,0 +1,84 @@
+"""Words and ruling lines from a PDF page's text layer (pdfplumber)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pdfplumber.page import Page as PlumberPage
+
+from extractors.model import Page, Ruling, Word
+from extractors.options import PipelineOptions
+
+# Glyphs without a Unicode mapping come out as "(cid:123)": such a text layer is unusable.
+_CID = re.compile(r"\(cid:\d+\)")
+_MEANINGFUL = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+# A ruling thinner than this (points) is a line, not a filled rectangle.
+_MIN_IMAGE_SHARE = 0.25
+
+
+def read_page(plumber_page: PlumberPage, number: int, options: PipelineOptions) -> Page:
+    width, height = float(plumber_page.width), float(plumber_page.height)
+    rotation = int(plumber_page.rotation or 0) % 360
+    raw_words = plumber_page.extract_words(
+        x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False
+    )
+    words = [_word(w) for w in raw_words if w["text"].strip()]
+    text = "".join(w.text for w in words)
+    meaningful = len(_MEANINGFUL.findall(_CID.sub("", text)))
+    page = Page(
+        number=number,
+        width=width,
+        height=height,
+        rotation=rotation,
+        words=words,
+        rulings=_rulings(plumber_page),
+        image_regions=_image_regions(plumber_page, width, height),
+    )
+    if meaningful < options.min_text_chars:
+        page.words = []
+        page.source = "ocr"
+        page.status = "needs_ocr"
+        page.reason = (
+            "no usable text layer (glyphs without Unicode mapping)"
+            if _CID.search(text)
+            else "no text layer"
+        )
+    return page
+
+
+def _word(raw: dict[str, Any]) -> Word:
+    return Word(
+        text=str(raw["text"]),
+        bbox=(float(raw["x0"]), float(raw["top"]), float(raw["x1"]), float(raw["bottom"])),
+    )
+
+
+def _rulings(plumber_page: PlumberPage) -> list[Ruling]:
+    """Every straight edge: drawn lines, thin rectangles, and rectangle borders."""
+    out = []
+    for edge in plumber_page.edges:
+        x0, x1 = float(edge["x0"]), float(edge["x1"])
+        top, bottom = float(edge["top"]), float(edge["bottom"])
+        if edge.get("orientation") == "h":
+            y = (top + bottom) / 2
+            top = bottom = y
+        elif edge.get("orientation") == "v":
+            x = (x0 + x1) / 2
+            x0 = x1 = x
+        else:
+            continue
+        if max(x1 - x0, bottom - top) >= 2.0:
+            out.append(Ruling(x0, top, x1, bottom))
+    return out
+
+
+def _image_regions(
+    plumber_page: PlumberPage, width: float, height: float
+) -> list[tuple[float, float, float, float]]:
+    regions = []
+    for img in plumber_page.images:
+        x0, top, x1, bottom = (float(img[k]) for k in ("x0", "top", "x1", "bottom"))
+        if (x1 - x0) * (bottom - top) >= _MIN_IMAGE_SHARE * width * height * 0.2:
+            regions.append((max(0.0, x0), max(0.0, top), min(width, x1), min(height, bottom)))
+    return regions

@@ -1,0 +1,1 @@
+"""Mappers: typed tables and narrative sentences -> readings (path, value, source)."""

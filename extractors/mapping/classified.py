@@ -1,0 +1,120 @@
+"""Function-code and economic-code tables -> item readings.
+
+expenditure_by_function comes from 部门支出总表, else 一般公共预算支出表 (the first kind
+present wins: the others are subsets by fund and would disagree legitimately).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from extractors.mapping.readings import cell_reading, sum_readings
+from extractors.model import Reading, Signal
+from extractors.tables.rows import CodedRow, coded_rows
+from extractors.tables.typed import TypedTable
+from schemas import TableKind
+
+FUNCTION_SOURCES = (
+    TableKind.expenditure_summary,
+    TableKind.general_budget_expenditure,
+)
+FUNCTION_ROLES = {"total": "total", "basic": "basic", "project": "project"}
+ECONOMIC_ROLES = {
+    "total": "total",
+    "personnel": "personnel",
+    "public": "public",
+    "project": "project",
+}
+# In 基本支出表 the whole-row column sits under the 基本支出 group: its role reads "basic".
+BASIC_ROLES = {"total": "total", "basic": "total", "personnel": "personnel", "public": "public"}
+
+
+@dataclass(slots=True)
+class ItemInfo:
+    """Name, level and provenance of a code's item, beside its amount readings."""
+
+    code: str
+    name: str
+    level: str
+    inferred: bool = False
+    gov_rows: list[tuple[str, str | None, Reading | None]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ItemReadings:
+    section: str
+    items: dict[str, ItemInfo] = field(default_factory=dict)
+    readings: list[Reading] = field(default_factory=list)
+    totals: list[Reading] = field(default_factory=list)  # the table's 合计 row, per role
+
+
+def pick_function_table(tables: list[TypedTable]) -> list[TypedTable]:
+    for kind in FUNCTION_SOURCES:
+        chosen = [t for t in tables if t.kind == kind and _has_codes(t)]
+        if chosen:
+            return chosen
+    return []
+
+
+def _has_codes(typed: TypedTable) -> bool:
+    return any(r.code for r in coded_rows(typed, "function"))
+
+
+def function_items(tables: list[TypedTable]) -> ItemReadings:
+    out = ItemReadings("expenditure_by_function")
+    for typed in pick_function_table(tables):
+        _collect(out, typed, coded_rows(typed, "function"), FUNCTION_ROLES)
+    return out
+
+
+def economic_items(tables: list[TypedTable], kind: TableKind, section: str) -> ItemReadings:
+    roles = BASIC_ROLES if kind == TableKind.basic_expenditure_economic else ECONOMIC_ROLES
+    out = ItemReadings(section)
+    for typed in (t for t in tables if t.kind == kind):
+        rows = [r for r in coded_rows(typed, "economic") if r.is_total or _economic(r)]
+        _collect(out, typed, rows, roles)
+    return out
+
+
+def _economic(row: CodedRow) -> bool:
+    return row.code is not None and row.code[0] in "3" and len(row.code) in (3, 5)
+
+
+def _collect(
+    out: ItemReadings, typed: TypedTable, rows: list[CodedRow], roles: dict[str, str]
+) -> None:
+    grouped: dict[str, list[CodedRow]] = defaultdict(list)
+    for row in rows:
+        if row.is_total:
+            out.totals.extend(_row_readings(f"{out.section}.合计", row, typed, roles))
+        elif row.code and row.level:
+            grouped[row.code].append(row)
+    for code, group in grouped.items():
+        first = group[0]
+        info = out.items.setdefault(
+            code, ItemInfo(code=code, name=first.name, level=first.level or "项")
+        )
+        per_field: dict[str, list[Reading]] = defaultdict(list)
+        for row in group:
+            for reading in _row_readings(f"{out.section}.{code}", row, typed, roles):
+                per_field[reading.path].append(reading)
+            if row.gov_code:
+                total = row.cells.get("total")
+                gov_reading = cell_reading(f"{out.section}.{code}.gov", total, typed)
+                info.gov_rows.append((row.gov_code, row.gov_name, gov_reading))
+        for path, parts in per_field.items():
+            out.readings.append(sum_readings(path, parts) if len(parts) > 1 else parts[0])
+
+
+def _row_readings(
+    prefix: str, row: CodedRow, typed: TypedTable, roles: dict[str, str]
+) -> list[Reading]:
+    signals = [Signal("code_inferred", 1.0)] if row.inferred else []
+    out: dict[str, Reading] = {}
+    for role, field_name in roles.items():
+        path = f"{prefix}.{field_name}"
+        reading = cell_reading(path, row.cells.get(role), typed, signals)
+        if reading is not None and path not in out:
+            out[path] = reading
+    return list(out.values())

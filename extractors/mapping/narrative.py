@@ -1,0 +1,118 @@
+"""Sentences that restate totals become extra sources of the same values.
+
+"收、支总计为 688.7 万元", "基本支出 422.7 万元，占 61.38%", "“三公”经费预算 42.5 万元" …
+A number is taken only when it follows its keyword closely with nothing like 增加/减少/
+上年/比 in between, so year-on-year differences are never read as the amount.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.model import Line, Reading, Signal
+from extractors.numbers import UNIT_FACTORS, parse_amount
+from schemas import ReadMethod, Source
+
+_NUM = r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)"
+_GAP = r"[^。；;0-9]{0,14}?"
+_FORBIDDEN = re.compile(r"增加|减少|增长|下降|上年|去年|比|较|同比|持平|减|增|上一年|年初")
+_PATTERNS: list[tuple[str, str]] = [
+    ("totals.revenue_total", r"收[、，,和与及]?支(预算)?总计"),
+    ("totals.expenditure_total", r"收[、，,和与及]?支(预算)?总计"),
+    ("totals.revenue_total", r"收入(预算)?总计|(预算)?总收入"),
+    ("totals.expenditure_total", r"支出(预算)?总计|(预算)?总支出"),
+    ("totals.general_public_budget", r"一般公共预算(拨款)?收入|一般公共预算收支预算"),
+    ("totals.basic_expenditure", r"基本支出(预算)?"),
+    ("totals.project_expenditure", r"项目(（类）|\(类\))?支出(预算)?"),
+    ("totals.personnel_expense", r"人员经费"),
+    ("totals.public_expense", r"(日常)?公用经费"),
+    ("three_public.total", r"[“\"]?三公[”\"]?经费(支出)?(预算|决算)?(数)?"),
+    ("three_public.overseas_travel", r"因公出国[（(]境[)）]费(用)?"),
+    ("three_public.vehicle_total", r"公务用车购置及运行(维护)?费"),
+    ("three_public.vehicle_purchase", r"公务用车购置费"),
+    ("three_public.vehicle_operation", r"公务用车运行(维护)?费"),
+    ("three_public.reception", r"公务接待费"),
+    ("operating_expenses", r"机关运行经费(支出)?(预算)?"),
+    ("procurement.total", r"政府采购(预算)?(总额)?(安排)?"),
+    ("procurement.goods", r"政府采购货物(预算)?"),
+    ("procurement.works", r"政府采购工程(预算)?"),
+    ("procurement.services", r"政府采购服务(预算)?"),
+]
+_COMPILED = [(path, re.compile(f"({kw}){_GAP}{_NUM}")) for path, kw in _PATTERNS]
+
+
+@dataclass(slots=True)
+class Sentence:
+    page: int
+    text: str
+    lines: list[Line]
+
+
+def narrative_readings(lines: list[Line]) -> list[Reading]:
+    out: list[Reading] = []
+    for sentence in _paragraphs(lines):
+        out.extend(_sentence_readings(sentence))
+    return out
+
+
+def _paragraphs(lines: list[Line]) -> list[Sentence]:
+    """Prose lines of a page joined, so a figure broken over two lines is still read."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    return [
+        Sentence(page, "".join(ln.text for ln in page_lines), page_lines)
+        for page, page_lines in by_page.items()
+    ]
+
+
+def _sentence_readings(sentence: Sentence) -> list[Reading]:
+    out = []
+    taken: set[tuple[str, int]] = set()
+    for path, pattern in _COMPILED:
+        for match in pattern.finditer(sentence.text):
+            between = sentence.text[match.end(1) : match.start(_number_group(match))]
+            if _FORBIDDEN.search(between) or (path, match.start()) in taken:
+                continue
+            if path == "procurement.total" and re.match(r"货物|工程|服务", between):
+                continue
+            taken.add((path, match.start()))
+            reading = _reading(path, match, sentence)
+            if reading is not None:
+                out.append(reading)
+    return out
+
+
+def _reading(path: str, match: re.Match[str], sentence: Sentence) -> Reading | None:
+    index = _number_group(match)
+    number, unit = match.group(index), match.group(index + 1)
+    parsed = parse_amount(number.replace("，", ","))
+    if parsed is None or parsed.empty:
+        return None
+    return Reading(
+        path=path,
+        value=parsed.value * UNIT_FACTORS[unit],
+        raw=number,
+        unit=unit,
+        source=Source(
+            page=sentence.page,
+            bbox=_bbox_of(number, sentence),
+            method=ReadMethod.pdf_text,
+            text=match.group(0)[:80],
+        ),
+        signals=[Signal("narrative_only", 0.0)],
+    )
+
+
+def _bbox_of(number: str, sentence: Sentence) -> tuple[float, float, float, float] | None:
+    for line in sentence.lines:
+        for word in line.words:
+            if number in word.text:
+                return word.bbox
+    return None
+
+
+def _number_group(match: re.Match[str]) -> int:
+    """The number and its unit are always the last two groups of a pattern."""
+    return (match.re.groups or 2) - 1

@@ -1,0 +1,80 @@
+"""收支总表 (and 财政拨款收支总表 for the fund sources) -> totals readings."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.mapping.labelled import LabelledCell, labelled_cells
+from extractors.mapping.readings import cell_reading
+from extractors.model import Reading
+from extractors.tables.typed import TypedTable
+from schemas import TableKind
+
+_N = r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|（[一二三四五六七八九十]+）|\(\d+\))?"
+# (path, label pattern, whether a blank cell is a stated zero)
+_LABELS: list[tuple[str, re.Pattern[str], bool]] = [
+    ("totals.revenue_total", re.compile(r"^收入(总计|合计)$"), False),
+    ("totals.expenditure_total", re.compile(r"^支出(总计|合计)$"), False),
+    (
+        "totals.general_public_budget",
+        re.compile(_N + r"(财政拨款收入)?一般公共预算(拨款|财政拨款)?(收入|资金)?(小计)?$"),
+        True,
+    ),
+    (
+        "totals.government_fund",
+        re.compile(_N + r"政府性基金(预算)?(拨款)?(收入|资金)?(小计)?$"),
+        True,
+    ),
+    (
+        "totals.state_capital",
+        re.compile(_N + r"国有资本经营(预算)?(拨款)?(收入|资金)?(小计)?$"),
+        True,
+    ),
+    (
+        "totals.carryover",
+        re.compile(_N + r"(加[:：])?(上年|部门财政性资金|财政拨款)?结转(结余)?(资金|收入)?$"),
+        True,
+    ),
+    ("totals.basic_expenditure", re.compile(_N + r"基本支出(小计)?$"), False),
+    ("totals.project_expenditure", re.compile(_N + r"项目支出(小计)?$"), False),
+]
+_TOTAL_ROLES = {
+    "basic": "totals.basic_expenditure",
+    "project": "totals.project_expenditure",
+    "personnel": "totals.personnel_expense",
+    "public": "totals.public_expense",
+}
+_FUND_PATHS = {"totals.general_public_budget", "totals.government_fund", "totals.state_capital"}
+
+
+def summary_readings(tables: list[TypedTable]) -> list[Reading]:
+    out: list[Reading] = []
+    for typed in tables:
+        if typed.kind == TableKind.revenue_expenditure_summary:
+            out.extend(_readings(typed, None))
+        elif typed.kind == TableKind.fiscal_appropriation_summary:
+            out.extend(_readings(typed, _FUND_PATHS))
+    return out
+
+
+def _readings(typed: TypedTable, only: set[str] | None) -> list[Reading]:
+    out = []
+    for lc in labelled_cells(typed):
+        path = _path_for(lc)
+        if path is None or (only is not None and path not in only):
+            continue
+        reading = cell_reading(path, lc.cell, typed)
+        if reading is not None:
+            out.append(reading)
+    return out
+
+
+def _path_for(lc: LabelledCell) -> str | None:
+    for path, pattern, blank_is_zero in _LABELS:
+        if lc.row_label and pattern.match(lc.row_label):
+            return path if (blank_is_zero or not lc.empty) else None
+    # Amounts right of the first one on the expenditure total row: by column role.
+    on_total_row = bool(re.search(r"(支出|收入)(总计|合计)", lc.row_head))
+    if not lc.row_label and lc.role in _TOTAL_ROLES and not lc.empty and on_total_row:
+        return _TOTAL_ROLES[lc.role]
+    return None

@@ -1,0 +1,134 @@
+"""Reconciled values and item metadata -> the contract's models."""
+
+from __future__ import annotations
+
+from extractors.mapping.classified import ItemInfo
+from extractors.model import Table
+from extractors.reconcile import Value
+from extractors.tables.typed import TypedTable
+from schemas import (
+    Amount,
+    BasicEconomicItem,
+    Check,
+    EconomicItem,
+    FunctionItem,
+    GovernmentCodeRow,
+    ReadMethod,
+    Status,
+    TableCell,
+    TableRecord,
+)
+
+
+def amount(value: Value, conf: float, status: Status, checks: list[Check]) -> Amount:
+    return Amount(
+        value=value.value,
+        raw=value.raw,
+        unit=value.unit,
+        confidence=conf,
+        status=status,
+        sources=value.sources,
+        checks=checks,
+        budget=value.budget_value,
+    )
+
+
+AmountOf = dict[str, Amount]
+
+
+def function_items(items: dict[str, ItemInfo], amounts: AmountOf) -> list[FunctionItem]:
+    section = "expenditure_by_function"
+    return [
+        FunctionItem(
+            code=code,
+            name=info.name,
+            level=info.level,  # type: ignore[arg-type]
+            total=amounts.get(f"{section}.{code}.total"),
+            basic=amounts.get(f"{section}.{code}.basic"),
+            project=amounts.get(f"{section}.{code}.project"),
+            code_inferred=info.inferred,
+        )
+        for code, info in sorted(items.items())
+    ]
+
+
+def economic_items(items: dict[str, ItemInfo], amounts: AmountOf) -> list[EconomicItem]:
+    section = "expenditure_by_economic"
+    return [
+        EconomicItem(
+            code=code,
+            name=info.name,
+            level=info.level,  # type: ignore[arg-type]
+            total=amounts.get(f"{section}.{code}.total"),
+            personnel=amounts.get(f"{section}.{code}.personnel"),
+            public=amounts.get(f"{section}.{code}.public"),
+            project=amounts.get(f"{section}.{code}.project"),
+            by_government_code=_gov_rows(info, amounts),
+            code_inferred=info.inferred,
+        )
+        for code, info in sorted(items.items())
+    ]
+
+
+def basic_items(items: dict[str, ItemInfo], amounts: AmountOf) -> list[BasicEconomicItem]:
+    section = "basic_expenditure_by_economic"
+    return [
+        BasicEconomicItem(
+            code=code,
+            name=info.name,
+            level=info.level,  # type: ignore[arg-type]
+            total=amounts.get(f"{section}.{code}.total"),
+            personnel=amounts.get(f"{section}.{code}.personnel"),
+            public=amounts.get(f"{section}.{code}.public"),
+            by_government_code=_gov_rows(info, amounts),
+            code_inferred=info.inferred,
+        )
+        for code, info in sorted(items.items())
+    ]
+
+
+def _gov_rows(info: ItemInfo, amounts: AmountOf) -> list[GovernmentCodeRow]:
+    if len(info.gov_rows) < 1:
+        return []
+    rows = []
+    for code, name, reading in info.gov_rows:
+        total = None
+        if reading is not None:
+            total = Amount(
+                value=reading.value,
+                raw=reading.raw,
+                unit=reading.unit,
+                confidence=1.0 if not reading.signals else 0.95,
+                status=Status.accepted,
+                sources=[reading.source],
+                budget=None,
+            )
+        rows.append(GovernmentCodeRow(code=code, name=name, total=total))
+    return rows
+
+
+def table_record(typed: TypedTable) -> TableRecord:
+    table: Table = typed.table
+    method = ReadMethod.ocr if any(c.method == "ocr" for c in table.cells) else ReadMethod.pdf_text
+    return TableRecord(
+        table_id=table.table_id,
+        kind=typed.kind,
+        title=typed.title,
+        pages=table.pages,
+        unit=typed.unit if typed.unit_stated else None,
+        method=method,
+        header_rows=typed.header.rows,
+        cells=[
+            TableCell(
+                row=c.row,
+                col=c.col,
+                row_span=c.row_span,
+                col_span=c.col_span,
+                text=c.text,
+                bbox=c.bbox,
+                page=c.page,
+                confidence=c.confidence,
+            )
+            for c in sorted(table.cells, key=lambda c: (c.row, c.col))
+        ],
+    )

@@ -1,0 +1,70 @@
+"""Readings of one path -> one value with every source; disagreement is a signal, not a pick."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from extractors.model import Reading, Signal
+from extractors.numbers import UNIT_FACTORS, printed_precision
+from schemas import Source
+
+
+@dataclass(slots=True)
+class Value:
+    path: str
+    value: Decimal
+    raw: str
+    unit: str
+    sources: list[Source]
+    signals: list[Signal] = field(default_factory=list)
+    agreeing: int = 1  # readings that agree with the chosen one (itself included)
+    budget_value: Decimal | None = None
+    from_table: bool = True
+
+    @property
+    def tolerance(self) -> Decimal:
+        """One unit in the last printed digit, in 元."""
+        return printed_precision(self.raw) * UNIT_FACTORS.get(self.unit, Decimal(1))
+
+
+def reconcile(readings: list[Reading]) -> dict[str, Value]:
+    grouped: dict[str, list[Reading]] = {}
+    for reading in readings:
+        grouped.setdefault(reading.path, []).append(reading)
+    return {path: _merge(path, group) for path, group in grouped.items()}
+
+
+def _merge(path: str, group: list[Reading]) -> Value:
+    tables = [r for r in group if r.source.table_id]
+    primary = (tables or group)[0]
+    value = Value(
+        path=path,
+        value=primary.value,
+        raw=primary.raw,
+        unit=primary.unit,
+        sources=[primary.source, *primary.extra_sources],
+        signals=list(primary.signals),
+        budget_value=primary.budget_value,
+        from_table=bool(tables),
+    )
+    for other in group:
+        if other is primary:
+            continue
+        value.sources.append(other.source)
+        if _agree(primary, other):
+            value.agreeing += 1
+        else:
+            value.signals.append(Signal(f"disagrees_with_p{other.source.page}", 3.0))
+    if not tables:
+        value.signals = [s for s in value.signals if s.name != "narrative_only"]
+        value.signals.append(Signal("narrative_only", 1.0 if value.agreeing < 2 else 0.3))
+    return value
+
+
+def _agree(a: Reading, b: Reading) -> bool:
+    tol = max(
+        printed_precision(a.raw) * UNIT_FACTORS[a.unit],
+        printed_precision(b.raw) * UNIT_FACTORS[b.unit],
+    )
+    return abs(a.value - b.value) <= tol

@@ -1,0 +1,61 @@
+"""Shared by every table engine: put words into cells, and cells into a Table."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from extractors.model import BBox, Cell, Word, union_bbox
+
+_ASCII_END = re.compile(r"[0-9A-Za-z.,%)\]]$")
+_ASCII_START = re.compile(r"^[0-9A-Za-z(\[]")
+
+
+def cluster_positions(values: list[float], tolerance: float) -> list[float]:
+    """Collapse nearly equal coordinates (ruling positions drawn a hair apart) into one."""
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tolerance:
+            continue
+        out.append(v)
+    return out
+
+
+def nearest_index(positions: list[float], value: float) -> int:
+    return min(range(len(positions)), key=lambda i: abs(positions[i] - value))
+
+
+def join_words(words: list[Word]) -> str:
+    """Reading order inside a cell: line by line, left to right.
+
+    CJK text runs together; a space is kept only between two Latin/number fragments on one
+    line, so "24,554" split by the text layer is not glued to its neighbour by accident.
+    """
+    if not words:
+        return ""
+    ordered = sorted(words, key=lambda w: (round(w.yc / 4), w.x0))
+    text = ordered[0].text
+    for prev, word in itertools.pairwise(ordered):
+        same_line = abs(word.yc - prev.yc) < 0.5 * (prev.bottom - prev.top)
+        if same_line and _ASCII_END.search(text) and _ASCII_START.search(word.text):
+            gap = word.x0 - prev.x1
+            text += " " if gap > 1.5 else ""
+        text += word.text
+    return text
+
+
+def make_cell(row: int, col: int, words: list[Word], bbox: BBox, page: int) -> Cell:
+    return Cell(
+        row=row,
+        col=col,
+        text=join_words(words),
+        bbox=bbox if bbox != (0.0, 0.0, 0.0, 0.0) else union_bbox([w.bbox for w in words]),
+        page=page,
+        words=words,
+    )
+
+
+def inside(word: Word, box: BBox, slack: float = 1.0) -> bool:
+    return (
+        box[0] - slack <= word.xc <= box[2] + slack and box[1] - slack <= word.yc <= box[3] + slack
+    )

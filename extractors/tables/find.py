@@ -1,0 +1,54 @@
+"""Find the tables on one page with the configured engine; attach the lines above as context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from extractors.model import Line, Page, Table
+from extractors.options import PipelineOptions
+from extractors.tables.ruled import ruled_tables
+from extractors.tables.stream import stream_tables
+
+CONTEXT_LINES = 5
+CONTEXT_REACH = 120.0  # points above a table where its title and unit line may stand
+
+
+def grid_engine(page: Page, lines: list[Line]) -> list[Table]:
+    """Our engine: ruled grid first, then word clustering where no grid stands."""
+    ruled = ruled_tables(page)
+    stream = stream_tables(page, lines, [t.bbox for t in ruled], first_index=len(ruled) + 1)
+    return ruled + stream
+
+
+def camelot_engine(page: Page, lines: list[Line]) -> list[Table]:
+    from extractors.tables.camelot_engine import camelot_tables
+
+    tables: list[Table] = camelot_tables(page, lines)
+    return tables
+
+
+ENGINES: dict[str, Callable[[Page, list[Line]], list[Table]]] = {
+    "grid": grid_engine,
+    "camelot": camelot_engine,
+}
+
+
+def find_tables(page: Page, lines: list[Line], options: PipelineOptions) -> list[Table]:
+    if page.status != "ok" or not page.words:
+        return []
+    tables = sorted(ENGINES[options.table_engine](page, lines), key=lambda t: t.bbox[1])
+    previous_bottom = 0.0
+    for table in tables:
+        table.context = _context(lines, table, previous_bottom)
+        previous_bottom = table.bbox[3]
+    return tables
+
+
+def _context(lines: list[Line], table: Table, floor: float) -> list[str]:
+    top = table.bbox[1]
+    above = [
+        ln
+        for ln in lines
+        if floor - 1 <= ln.bbox[3] <= top + 1 and top - ln.bbox[3] <= CONTEXT_REACH
+    ]
+    return [ln.text for ln in above[-CONTEXT_LINES:]]

@@ -1,0 +1,75 @@
+"""Header rows of a table and the label path of every column.
+
+A column's label path is the header texts above it, top to bottom: a merged header cell
+("基本支出" spanning three columns) is part of the path of every column it spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.model import Cell, Table
+from extractors.numbers import parse_amount
+
+_COLUMN_NUMBERS = re.compile(r"^(\*+|\d{1,2}|栏次|行次|[A-Z]|—|-)$")
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderLabel:
+    text: str
+    span: int  # how many columns the header cell spans
+
+
+@dataclass(slots=True)
+class Header:
+    rows: int  # number of header rows at the top of the table
+    paths: list[list[HeaderLabel]]  # per column, top to bottom
+
+    def path_text(self, col: int) -> str:
+        return "/".join(label.text for label in self.paths[col])
+
+
+def clean(text: str) -> str:
+    return _SPACES.sub("", text)
+
+
+def find_header(table: Table) -> Header:
+    rows = _header_row_count(table.grid())
+    return Header(rows=rows, paths=[_top_down(table, col, rows) for col in range(table.n_cols)])
+
+
+def _top_down(table: Table, col: int, rows: int) -> list[HeaderLabel]:
+    covering = [
+        c
+        for c in table.cells
+        if c.row < rows and c.col <= col < c.col + c.col_span and clean(c.text)
+    ]
+    covering.sort(key=lambda c: c.row)
+    return [
+        HeaderLabel(clean(c.text), c.col_span)
+        for c in covering
+        if not _COLUMN_NUMBERS.match(clean(c.text))
+    ]
+
+
+def _header_row_count(grid: list[list[Cell | None]]) -> int:
+    """Header rows end where the first row with a real amount or a code begins."""
+    for index, row in enumerate(grid):
+        cells = [c for c in row if c is not None and clean(c.text)]
+        if not cells:
+            continue
+        if all(_COLUMN_NUMBERS.match(clean(c.text)) for c in cells):
+            continue  # "栏次" / "1 2 3" / "**" rows belong to the header
+        if any(_is_data(c.text) for c in cells):
+            return index
+    return 0
+
+
+def _is_data(text: str) -> bool:
+    parsed = parse_amount(text)
+    if parsed is None or parsed.empty:
+        return False
+    t = clean(text)
+    return len(t) >= 2 or t not in {str(i) for i in range(10)}

@@ -1,0 +1,173 @@
+"""Rows of a classification table with their full codes rebuilt.
+
+Codes come as three columns (类 款 项 = "210" "15" "01"), one column ("2101501"), an
+indented outline where a 款 row shows only "15" under its 类, or not at all (names only,
+rebuilt from the national lists and marked inferred).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from extractors.model import Cell
+from extractors.tables.header import clean
+from extractors.tables.typed import TypedTable
+
+Scheme = Literal["function", "economic"]
+LEVELS = {3: "类", 5: "款", 7: "项"}
+_CODE_PREFIX = re.compile(r"^\[?(\d{3}|\d{5}|\d{7})\]?\s*(.*)$")
+_TOTAL = re.compile(r"^(合计|总计|共计|小计|支出合计|本年支出合计)$")
+_DIGITS = re.compile(r"^\d{1,7}$")
+_AMOUNT_ROLE = re.compile(r"^(budget_)?(total|basic|project|personnel|public)$")
+
+
+@dataclass(slots=True)
+class CodedRow:
+    row: int
+    code: str | None
+    name: str
+    level: str | None
+    is_total: bool = False
+    inferred: bool = False
+    gov_code: str | None = None
+    gov_name: str | None = None
+    cells: dict[str, Cell] = field(default_factory=dict)  # amount role -> cell
+
+
+@dataclass(slots=True)
+class _Outline:
+    """The class and 款 the next outline row hangs under."""
+
+    klass: str | None = None
+    kuan: str | None = None
+    kuan_x: float | None = None
+
+
+def coded_rows(typed: TypedTable, scheme: Scheme) -> list[CodedRow]:
+    outline = _Outline()
+    gov_outline = _Outline()
+    out = []
+    for row_index, row in enumerate(typed.body(), start=typed.header.rows):
+        coded = _coded_row(typed, row, row_index, outline, gov_outline, scheme)
+        if coded is not None:
+            out.append(coded)
+    return out
+
+
+def _text(row: list[Cell | None], col: int | None) -> str:
+    if col is None or col >= len(row) or row[col] is None:
+        return ""
+    cell = row[col]
+    return clean(cell.text) if cell else ""
+
+
+def _coded_row(
+    typed: TypedTable,
+    row: list[Cell | None],
+    index: int,
+    outline: _Outline,
+    gov_outline: _Outline,
+    scheme: Scheme,
+) -> CodedRow | None:
+    name = _text(row, typed.col("name"))
+    code = _code(typed, row, outline, ("code", "code_class", "code_kuan", "code_xiang"))
+    if code is None:
+        split = _CODE_PREFIX.match(name)
+        if split:
+            code, name = split.group(1), split.group(2)
+            _remember(outline, code)
+    cells = _amount_cells(typed, row)
+    joined = name or "".join(
+        _text(row, i) for i in range(len(row)) if not _AMOUNT_ROLE.match(typed.roles[i] or "")
+    )
+    if code is None:
+        if _TOTAL.match(name) or _TOTAL.match(joined[:6]) or _TOTAL.match(joined):
+            return CodedRow(index, None, name or "合计", None, is_total=True, cells=cells)
+        if not name:
+            return None
+        return CodedRow(index, None, name, None, cells=cells)
+    gov = _code(typed, row, gov_outline, ("gov_code", "gov_code_class", "gov_code_kuan"))
+    return CodedRow(
+        row=index,
+        code=code,
+        name=name,
+        level=LEVELS.get(len(code)),
+        gov_code=gov,
+        gov_name=_text(row, typed.col("gov_name")) or None,
+        cells=cells,
+    )
+
+
+def _code(
+    typed: TypedTable, row: list[Cell | None], outline: _Outline, roles: tuple[str, ...]
+) -> str | None:
+    single, klass, kuan, xiang = (typed.col(r) if r else None for r in (*roles, None)[:4])
+    parts = [_text(row, c) for c in (klass, kuan, xiang)]
+    if any(parts):
+        return _from_parts(parts, outline)
+    text = _text(row, single)
+    if not _DIGITS.match(text):
+        return None
+    if len(text) in (3, 5, 7):
+        _remember(outline, text)
+        return text
+    if len(text) == 2:
+        cell = row[single] if single is not None else None
+        return _outline_part(text, cell, outline)
+    return None
+
+
+def _from_parts(parts: list[str], outline: _Outline) -> str | None:
+    klass, kuan, xiang = parts
+    if not all(_DIGITS.match(p) or p == "" for p in parts):
+        return None
+    if klass:
+        outline.klass, outline.kuan = klass[:3], None
+        if not kuan:
+            return klass if len(klass) in (3, 5, 7) else None
+    if kuan:
+        if outline.klass is None and len(kuan) < 5:
+            return None
+        outline.kuan = kuan if len(kuan) == 5 else f"{outline.klass}{kuan}"
+        if not xiang:
+            return outline.kuan
+    if xiang:
+        if len(xiang) == 7:
+            return xiang
+        if outline.kuan is None:
+            return None
+        return f"{outline.kuan}{xiang}"
+    return None
+
+
+def _remember(outline: _Outline, code: str) -> None:
+    outline.klass = code[:3]
+    outline.kuan = code[:5] if len(code) >= 5 else None
+
+
+def _outline_part(text: str, cell: Cell | None, outline: _Outline) -> str | None:
+    """A 2-digit code in one column: a 款 under the class, or a 项 under the 款 (by indent)."""
+    x = cell.bbox[0] if cell and cell.words else None
+    if cell and cell.words:
+        x = min(w.x0 for w in cell.words)
+    is_kuan = outline.kuan is None or (
+        outline.kuan_x is not None and x is not None and x <= outline.kuan_x + 2.0
+    )
+    if is_kuan:
+        if outline.klass is None:
+            return None
+        outline.kuan, outline.kuan_x = f"{outline.klass}{text}", x
+        return outline.kuan
+    return f"{outline.kuan}{text}"
+
+
+def _amount_cells(typed: TypedTable, row: list[Cell | None]) -> dict[str, Cell]:
+    """Amount role -> cell; where two columns claim a role the leftmost (the whole) wins."""
+    out: dict[str, Cell] = {}
+    for i, role in enumerate(typed.roles):
+        cell = row[i] if i < len(row) else None
+        if role and cell is not None and _AMOUNT_ROLE.match(role) and role not in out:
+            out[role] = cell
+    return out

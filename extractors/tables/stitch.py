@@ -1,0 +1,61 @@
+"""Tables running across pages (续表, header repeated or not) become one table."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.model import Table
+from extractors.tables.classify import pick_title
+from extractors.tables.header import find_header
+
+_CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
+
+
+def stitch(tables: list[Table], page_heights: dict[int, float]) -> list[Table]:
+    """Tables in page order in, merged tables out."""
+    out: list[Table] = []
+    for table in tables:
+        previous = out[-1] if out else None
+        if previous is not None and _continues(previous, table, tables):
+            _append(previous, table)
+        else:
+            out.append(table)
+    return out
+
+
+def _continues(first: Table, second: Table, all_tables: list[Table]) -> bool:
+    if second.pages[0] != first.pages[-1] + 1 or second.n_cols != first.n_cols:
+        return False
+    last_on_page = [t for t in all_tables if t.pages[-1] == first.pages[-1]]
+    first_on_next = [t for t in all_tables if t.pages[0] == second.pages[0]]
+    if last_on_page[-1] is not first or first_on_next[0] is not second:
+        return False
+    context = " ".join(second.context)
+    if _CONTINUED.search(context):
+        return True
+    if pick_title(second.context):
+        return False  # a new table with its own title
+    return _same_columns(first, second)
+
+
+def _same_columns(first: Table, second: Table) -> bool:
+    """Same column count and, if the second repeats a header, the same header."""
+    head2 = find_header(second)
+    if head2.rows == 0:
+        return True
+    head1 = find_header(first)
+    return [head1.path_text(c) for c in range(first.n_cols)] == [
+        head2.path_text(c) for c in range(second.n_cols)
+    ]
+
+
+def _append(first: Table, second: Table) -> None:
+    skip = find_header(second).rows if find_header(first).rows else 0
+    offset = first.n_rows - skip
+    for cell in second.cells:
+        if cell.row < skip:
+            continue
+        cell.row += offset
+        first.cells.append(cell)
+    first.n_rows += second.n_rows - skip
+    first.pages.extend(p for p in second.pages if p not in first.pages)

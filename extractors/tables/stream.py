@@ -1,0 +1,186 @@
+"""Unruled and three-line tables: rows are visual lines, columns are the x-gaps between words.
+
+Used where the page's rulings make no grid.  Works the same on OCR words.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from extractors.model import BBox, Cell, Line, Page, Table, Word, union_bbox
+from extractors.tables.cells import make_cell
+
+NUMBER = re.compile(r"^[-−]?(\d{1,3}([,，]\d{3})+|\d+)(\.\d+)?%?$")
+COLUMN_GAP = 9.0  # points between two words that are in different columns
+MAX_HEADER_LINES = 4
+
+
+def stream_tables(
+    page: Page, lines: list[Line], taken: list[BBox], first_index: int
+) -> list[Table]:
+    free = [ln for ln in lines if not any(_overlaps(ln.bbox, box) for box in taken)]
+    tables: list[Table] = []
+    for block in _blocks(free):
+        table = _build(page, block, first_index + len(tables))
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _is_numeric_row(line: Line) -> bool:
+    return _columns_in(line) >= 2 and any(NUMBER.match(w.text) for w in line.words)
+
+
+def _columns_in(line: Line) -> int:
+    count = 1
+    for prev, word in zip(line.words, line.words[1:], strict=False):
+        if word.x0 - prev.x1 >= COLUMN_GAP:
+            count += 1
+    return count
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines with several columns, at least two of them carrying numbers."""
+    heights = [ln.bbox[3] - ln.bbox[1] for ln in lines] or [10.0]
+    max_gap = 2.5 * median(heights)
+    blocks: list[list[Line]] = []
+    run: list[Line] = []
+    for line in lines:
+        multi = _columns_in(line) >= 2 or (run and _is_numeric_row(line))
+        close = not run or line.bbox[1] - run[-1].bbox[3] <= max_gap
+        if multi and close:
+            run.append(line)
+            continue
+        blocks.append(run)
+        run = [line] if multi else []
+    blocks.append(run)
+    return [b for b in blocks if sum(_is_numeric_row(ln) for ln in b) >= 2]
+
+
+def _column_bounds(body: list[Line]) -> list[tuple[float, float]]:
+    intervals = sorted((w.x0, w.x1) for ln in body for w in ln.words)
+    merged: list[list[float]] = []
+    for x0, x1 in intervals:
+        if merged and x0 <= merged[-1][1] + 1.0:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return [(a, b) for a, b in merged]
+
+
+def _build(page: Page, block: list[Line], index: int) -> Table | None:
+    first_numeric = next(i for i, ln in enumerate(block) if _is_numeric_row(ln))
+    header = block[max(0, first_numeric - MAX_HEADER_LINES) : first_numeric]
+    body = block[first_numeric:]
+    bounds = _with_header_columns(
+        _column_bounds([ln for ln in body if _is_numeric_row(ln)]), header
+    )
+    if len(bounds) < 2:
+        return None
+    cells: list[Cell] = []
+    for row, line in enumerate(header):
+        cells.extend(_header_cells(page.number, row, line, header[row + 1 :], bounds))
+    for row, line in enumerate(body, start=len(header)):
+        cells.extend(_row_cells(page.number, row, line, bounds))
+    all_words = [w for ln in header + body for w in ln.words]
+    return Table(
+        table_id=f"p{page.number}-t{index}",
+        pages=[page.number],
+        bbox=union_bbox([w.bbox for w in all_words]),
+        cells=cells,
+        n_rows=len(header) + len(body),
+        n_cols=len(bounds),
+        engine="stream",
+        ruled=False,
+    )
+
+
+def _with_header_columns(
+    bounds: list[tuple[float, float]], header: list[Line]
+) -> list[tuple[float, float]]:
+    """Columns that are empty in every body row still have a header label: keep them."""
+    out = list(bounds)
+    for line in header:
+        for word in line.words:
+            if not any(word.x0 < b and word.x1 > a for a, b in out):
+                out.append((word.x0, word.x1))
+    return sorted(out)
+
+
+def _header_cells(
+    page: int, row: int, line: Line, below: list[Line], bounds: list[tuple[float, float]]
+) -> list[Cell]:
+    """Header words; a group label centred over several columns spans them."""
+    spans: dict[tuple[int, int], list[Word]] = {}
+    centres = [w.xc for w in line.words]
+    for word in line.words:
+        span = _group_span(word, centres, bounds) if below else None
+        spans.setdefault(span or _span_of(word, bounds), []).append(word)
+    cells = []
+    for (first, last), group in sorted(spans.items()):
+        cell = make_cell(row, first, group, (0.0, 0.0, 0.0, 0.0), page)
+        cell.col_span = last - first + 1
+        cells.append(cell)
+    return cells
+
+
+def _group_span(
+    word: Word, centres: list[float], bounds: list[tuple[float, float]]
+) -> tuple[int, int] | None:
+    """The widest run of columns centred on the label, none of them nearer another label."""
+
+    def nearest_distance(a: float, b: float) -> float:
+        return min(abs(c - (a + b) / 2) for c in centres)
+
+    # A column equally far from two labels may belong to either: both may try it.
+    mine = [
+        i
+        for i, (a, b) in enumerate(bounds)
+        if abs(word.xc - (a + b) / 2) <= nearest_distance(a, b) + 2.0
+    ]
+    best: tuple[int, int] | None = None
+    for first in mine:
+        for last in mine:
+            if last < first or any(i not in mine for i in range(first, last + 1)):
+                continue
+            left, right = bounds[first][0], bounds[last][1]
+            centred = abs((left + right) / 2 - word.xc) <= max(8.0, 0.06 * (right - left))
+            if centred and (best is None or last - first > best[1] - best[0]):
+                best = (first, last)
+    return best if best is not None and best[1] > best[0] else None
+
+
+def _row_cells(page: int, row: int, line: Line, bounds: list[tuple[float, float]]) -> list[Cell]:
+    groups: dict[tuple[int, int], list[Word]] = {}
+    for word in line.words:
+        span = _span_of(word, bounds)
+        groups.setdefault(span, []).append(word)
+    cells = []
+    covered: set[int] = set()
+    for (first, last), group in sorted(groups.items()):
+        cell = make_cell(row, first, group, (0.0, 0.0, 0.0, 0.0), page)
+        cell.col_span = last - first + 1
+        covered.update(range(first, last + 1))
+        cells.append(cell)
+    top, bottom = line.bbox[1], line.bbox[3]
+    for col, (a, b) in enumerate(bounds):
+        if col not in covered:  # a blank cell in a stated column: a stated zero downstream
+            cells.append(make_cell(row, col, [], (a, top, b, bottom), page))
+    return cells
+
+
+def _span_of(word: Word, bounds: list[tuple[float, float]]) -> tuple[int, int]:
+    hit = [i for i, (a, b) in enumerate(bounds) if word.x0 < b and word.x1 > a]
+    if not hit:
+        nearest = min(range(len(bounds)), key=lambda i: _distance(word, bounds[i]))
+        return nearest, nearest
+    return hit[0], hit[-1]
+
+
+def _distance(word: Word, bound: tuple[float, float]) -> float:
+    return min(abs(word.xc - bound[0]), abs(word.xc - bound[1]))
+
+
+def _overlaps(a: BBox, b: BBox) -> bool:
+    return a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1]

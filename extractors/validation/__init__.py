@@ -1,0 +1,1 @@
+"""Named identity rules over reconciled values -> checks and findings."""

@@ -1,0 +1,146 @@
+"""The identities a budget disclosure must satisfy, as named rules.
+
+收入总计 = 支出总计; basic + project = total per row; 类 = Σ款 = Σ项; 三公 total = parts;
+人员经费 + 公用经费 = 基本支出; table 合计 rows = Σ classes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractors.reconcile import Value
+
+
+@dataclass(slots=True)
+class Identity:
+    rule: str
+    total: str  # path of the whole
+    parts: list[str]  # paths of the parts (all must be present)
+
+
+@dataclass(slots=True)
+class Outcome:
+    identity: Identity
+    passed: bool
+    difference: Decimal
+
+
+def evaluate(values: dict[str, Value], identities: list[Identity]) -> list[Outcome]:
+    out = []
+    for identity in identities:
+        whole = values.get(identity.total)
+        parts = [values.get(p) for p in identity.parts]
+        if whole is None or not parts or any(p is None for p in parts):
+            continue
+        present = [p for p in parts if p is not None]
+        difference = whole.value - sum((p.value for p in present), Decimal(0))
+        tolerance = max(v.tolerance for v in [whole, *present])
+        # Each rounded part may be off by half a printed unit: allow for it on long sums.
+        tolerance *= max(Decimal(1), Decimal(len(present)) / 2)
+        out.append(Outcome(identity, abs(difference) <= tolerance, difference))
+    return out
+
+
+def document_identities(values: dict[str, Value]) -> list[Identity]:
+    ids = [
+        Identity("totals.balance", "totals.revenue_total", ["totals.expenditure_total"]),
+        Identity(
+            "totals.basic_plus_project",
+            "totals.expenditure_total",
+            ["totals.basic_expenditure", "totals.project_expenditure"],
+        ),
+        Identity(
+            "totals.personnel_plus_public",
+            "totals.basic_expenditure",
+            ["totals.personnel_expense", "totals.public_expense"],
+        ),
+        Identity(
+            "three_public.sum",
+            "three_public.total",
+            [
+                "three_public.overseas_travel",
+                "three_public.vehicle_total",
+                "three_public.reception",
+            ],
+        ),
+        Identity(
+            "three_public.vehicle_sum",
+            "three_public.vehicle_total",
+            ["three_public.vehicle_purchase", "three_public.vehicle_operation"],
+        ),
+        Identity(
+            "procurement.sum",
+            "procurement.total",
+            ["procurement.goods", "procurement.works", "procurement.services"],
+        ),
+    ]
+    ids.extend(_row_identities(values, "expenditure_by_function", ["basic", "project"]))
+    ids.extend(
+        _row_identities(values, "expenditure_by_economic", ["personnel", "public", "project"])
+    )
+    ids.extend(_row_identities(values, "basic_expenditure_by_economic", ["personnel", "public"]))
+    for section in (
+        "expenditure_by_function",
+        "expenditure_by_economic",
+        "basic_expenditure_by_economic",
+    ):
+        ids.extend(_hierarchy(values, section))
+    ids.extend(_cross_table(values))
+    return ids
+
+
+def _codes(values: dict[str, Value], section: str) -> set[str]:
+    prefix = f"{section}."
+    return {
+        p[len(prefix) :].split(".")[0]
+        for p in values
+        if p.startswith(prefix) and p[len(prefix) :].split(".")[0].isdigit()
+    }
+
+
+def _fields(values: dict[str, Value], section: str, code: str) -> list[str]:
+    prefix = f"{section}.{code}."
+    return [p[len(prefix) :] for p in values if p.startswith(prefix)]
+
+
+def _row_identities(values: dict[str, Value], section: str, parts: list[str]) -> Iterator[Identity]:
+    for code in sorted([*_codes(values, section), "合计"]):
+        present = [f for f in parts if f"{section}.{code}.{f}" in values]
+        if f"{section}.{code}.total" in values and len(present) >= 2:
+            yield Identity(
+                f"{section}.row_sum",
+                f"{section}.{code}.total",
+                [f"{section}.{code}.{f}" for f in present],
+            )
+
+
+def _hierarchy(values: dict[str, Value], section: str) -> Iterator[Identity]:
+    codes = _codes(values, section)
+    for parent in sorted(codes):
+        children = sorted(c for c in codes if len(c) == _child_len(parent) and c.startswith(parent))
+        if not children:
+            continue
+        rule = f"{section}.class_sum" if len(parent) == 3 else f"{section}.kuan_sum"
+        for field in _fields(values, section, parent):
+            paths = [f"{section}.{c}.{field}" for c in children]
+            yield Identity(rule, f"{section}.{parent}.{field}", paths)
+    top = sorted(c for c in codes if len(c) == 3) or sorted(c for c in codes if len(c) == 5)
+    if top:
+        for field in _fields(values, section, "合计"):
+            paths = [f"{section}.{c}.{field}" for c in top]
+            if all(p in values for p in paths):
+                yield Identity(f"{section}.table_total", f"{section}.合计.{field}", paths)
+
+
+def _child_len(code: str) -> int:
+    return len(code) + 2
+
+
+def _cross_table(values: dict[str, Value]) -> Iterator[Identity]:
+    pairs = [
+        ("totals.expenditure_total", "expenditure_by_function.合计.total"),
+    ]
+    for a, b in pairs:
+        yield Identity("cross_table.equal", a, [b])

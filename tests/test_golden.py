@@ -1,0 +1,86 @@
+"""The golden corpus (tests/data/golden, built from the seeds): every truth value exact.
+
+Amounts compared exactly in 元; text normalised.  A wrong value must never be `accepted`.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.pipeline import extract_document
+from tests.conftest import GOLDEN
+from tests.pathvalues import value_at
+
+TRUTHS = sorted(GOLDEN.glob("*.truth.json"))
+# Values the extractor does not produce yet, by reason (the closing note of the core issue
+# lists them).  Every other truth value must be exact; none may be wrong and accepted.
+KNOWN_GAPS = {
+    "projects.": "project tables (项目支出/绩效目标) are not mapped yet",
+    "three_public.prior_year_total": "prior-year 三公 from the narrative is not read yet",
+}
+KNOWN_GAP_FILES = {
+    "henan2021_g_narrative": {"totals.general_public_budget", "operating_expenses"},
+    "yq2023_f_unit_budget": {
+        "totals.personnel_expense",
+        "totals.public_expense",
+        "three_public.vehicle_operation",
+    },
+    "pds2021_b_threeline_1col_yuan": {"totals.general_public_budget"},
+}
+
+
+def _is_gap(name: str, path: str) -> bool:
+    if any(path.startswith(prefix) for prefix in KNOWN_GAPS):
+        return True
+    return path in KNOWN_GAP_FILES.get(name, set())
+
+
+def _norm(text: Any) -> Any:
+    if isinstance(text, str):
+        return unicodedata.normalize("NFKC", text).replace(" ", "")
+    return text
+
+
+def compare(doc: dict[str, Any], truth: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(mismatches, wrong-but-accepted) over the truth's paths."""
+    wrong, wrong_accepted = [], []
+    for path, expected in truth["values"].items():
+        got = value_at(doc, path)
+        if isinstance(got, dict) and "value" in got:
+            ok = isinstance(expected, (int, float)) and round(got["value"], 2) == round(expected, 2)
+            if not ok:
+                wrong.append(f"{path}: got {got['value']} want {expected}")
+                if got.get("status") == "accepted":
+                    wrong_accepted.append(path)
+        elif _norm(got) != _norm(expected):
+            wrong.append(f"{path}: got {got!r} want {expected!r}")
+    return wrong, wrong_accepted
+
+
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, dict[str, Any]]:
+    out = {}
+    for truth_path in TRUTHS:
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        doc = extract_document(GOLDEN / truth["pdf"])
+        out[truth_path.name] = json.loads(doc.model_dump_json(exclude_none=True))
+    return out
+
+
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name.split(".")[0])
+def test_golden_values_exact(truth_path: Path, extracted: dict[str, dict[str, Any]]) -> None:
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    wrong, wrong_accepted = compare(extracted[truth_path.name], truth)
+    assert not wrong_accepted, f"wrong values accepted: {wrong_accepted}"
+    name = truth_path.name.split(".")[0]
+    unexpected = [w for w in wrong if not _is_gap(name, w.split(":")[0])]
+    assert not unexpected, "\n".join(unexpected)
+
+
+def test_golden_corpus_is_present() -> None:
+    assert len(TRUTHS) >= 6, "tests/data/golden is incomplete: run tests/data/golden/build.py"
