@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from extractors import output
 from extractors.backends.pdf_open import PdfInfo
 from extractors.confidence import confidence, status_for
-from extractors.mapping.classified import economic_items, function_items
+from extractors.mapping.classified import ItemReadings, economic_items, function_items
 from extractors.mapping.metadata import admin_level, department, fiscal_year_and_kind
 from extractors.mapping.narrative import narrative_readings
 from extractors.mapping.summary import summary_readings
@@ -77,8 +77,8 @@ def assemble(
         *basics.totals,
         *three_public_readings(typed, year),
         *narrative_readings(_prose_lines(results)),
-        *_as_totals([*basics.totals, *functions.totals]),
     ]
+    readings += _table_totals(readings, functions, basics)
     values = reconcile(readings)
     judged = _judge(values, evaluate(values, document_identities(values)))
     amounts = _amounts(values, judged, options)
@@ -109,7 +109,9 @@ def assemble(
     return doc
 
 
-# 合计 rows that state document totals: one more source of the same value.
+# 合计 rows that state document totals.  The 部门支出总表 covers every fund: its 合计 is
+# one more source of the same value.  Tables of one fund (一般公共预算…) are a subset and
+# may legitimately differ: they stand in only where nothing else states the total.
 _TABLE_TOTALS = {
     "basic_expenditure_by_economic.合计.personnel": "totals.personnel_expense",
     "basic_expenditure_by_economic.合计.public": "totals.public_expense",
@@ -119,8 +121,19 @@ _TABLE_TOTALS = {
 }
 
 
-def _as_totals(table_totals: list[Reading]) -> list[Reading]:
-    return [replace(r, path=_TABLE_TOTALS[r.path]) for r in table_totals if r.path in _TABLE_TOTALS]
+def _table_totals(
+    readings: list[Reading], functions: ItemReadings, basics: ItemReadings
+) -> list[Reading]:
+    stated = {r.path for r in readings if r.source.table_id}
+    whole = functions.totals if functions.kind == TableKind.expenditure_summary else []
+    subset = [*basics.totals] + ([] if whole else functions.totals)
+    out = [replace(r, path=_TABLE_TOTALS[r.path]) for r in whole if r.path in _TABLE_TOTALS]
+    stated |= {r.path for r in out}
+    for reading in subset:
+        path = _TABLE_TOTALS.get(reading.path)
+        if path and path not in stated:
+            out.append(replace(reading, path=path))
+    return out
 
 
 def _typed_tables(results: Sequence[PageResult]) -> list[TypedTable]:

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# The one run command: builds .venv, then extracts the bundled sample disclosure (or the PDF
-# or folder given as an argument) and prints a summary.  Output goes to ./out/.
+# The one run command.
+#   bash scripts/run.sh                 build .venv, start the whole service on embedded defaults
+#                                       (SQLite, its own Redis, a Celery worker, the API) and
+#                                       print the URL, a local API key and a curl line
+#   bash scripts/run.sh extract [PDF]   extract a PDF (default: the bundled sample) to ./out/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-input=${1:-extractors/samples/sample_budget.pdf}
-mkdir -p out
-if [ -d "$input" ]; then
-    exec .venv/bin/budgetlens extract "$input" -o out/
+if [ "${1:-}" = "extract" ]; then
+    input=${2:-extractors/samples/sample_budget.pdf}
+    mkdir -p out
+    name=$(basename "${input%.*}")
+    .venv/bin/budgetlens extract "$input" -o "out/$name.json"
+    echo "wrote out/$name.json"
+    exit 0
 fi
-name=$(basename "${input%.*}")
-.venv/bin/budgetlens extract "$input" -o "out/$name.json"
-echo "wrote out/$name.json"
+exec .venv/bin/python scripts/run_service.py "$@"

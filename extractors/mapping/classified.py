@@ -44,6 +44,7 @@ class ItemInfo:
 @dataclass(slots=True)
 class ItemReadings:
     section: str
+    kind: TableKind | None = None  # the table kind the items came from
     items: dict[str, ItemInfo] = field(default_factory=dict)
     readings: list[Reading] = field(default_factory=list)
     totals: list[Reading] = field(default_factory=list)  # the table's 合计 row, per role
@@ -64,6 +65,7 @@ def _has_codes(typed: TypedTable) -> bool:
 def function_items(tables: list[TypedTable]) -> ItemReadings:
     out = ItemReadings("expenditure_by_function")
     for typed in pick_function_table(tables):
+        out.kind = typed.kind
         _collect(out, typed, coded_rows(typed, "function"), FUNCTION_ROLES)
     return out
 
@@ -78,7 +80,8 @@ def economic_items(tables: list[TypedTable], kind: TableKind, section: str) -> I
 
 
 def _economic(row: CodedRow) -> bool:
-    return row.code is not None and row.code[0] in "3" and len(row.code) in (3, 5)
+    # 7-digit codes are sub-items some provinces print (3010201 津贴补贴 under 30102).
+    return row.code is not None and row.code[0] in "3" and len(row.code) in (3, 5, 7)
 
 
 def _collect(

@@ -11,6 +11,10 @@ from schemas import AdminLevel, DocumentKind
 _TITLE = re.compile(
     r"(20\d\d)\s*年(?:度)?\s*([\u4e00-\u9fff（）()]{2,40}?)\s*(?:20\d\d\s*年(?:度)?)?\s*(部门|单位)?(预算|决算)"
 )
+# "北京市审计局2026年度部门预算报表": the name before the year.
+_TITLE_NAME_FIRST = re.compile(
+    r"([\u4e00-\u9fff（）()]{3,40}?)\s*(20\d\d)\s*年(?:度)?\s*(部门|单位)?(预算|决算)"
+)
 _NAMED = re.compile(
     r"(?:部门名称|单位名称|编制单位|编制部门|预算单位)\s*[:：]\s*([\u4e00-\u9fff（）()]{3,40}?)"
     r"(?=金额单位|单位[:：]|$|\s)"
@@ -29,10 +33,15 @@ _JUNK = ("单位", "金额", "万元")
 def fiscal_year_and_kind(lines: list[Line]) -> tuple[int | None, DocumentKind, str | None]:
     """From the title lines of the first pages: (year, kind, department in the title)."""
     for line in lines[:40]:
-        match = _TITLE.search(line.text.replace(" ", ""))
+        text = line.text.replace(" ", "")
+        match = _TITLE.search(text)
         if match:
             kind = DocumentKind.final_accounts if match.group(4) == "决算" else DocumentKind.budget
             return int(match.group(1)), kind, _tidy(match.group(2))
+        match = _TITLE_NAME_FIRST.search(text)
+        if match:
+            kind = DocumentKind.final_accounts if match.group(4) == "决算" else DocumentKind.budget
+            return int(match.group(2)), kind, _tidy(match.group(1))
     text = "".join(ln.text for ln in lines[:60])
     years = Counter(int(y) for y in re.findall(r"(20\d\d)\s*年", text))
     kind = DocumentKind.final_accounts if "决算" in text[:400] else DocumentKind.budget

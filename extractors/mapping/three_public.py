@@ -1,8 +1,11 @@
 """“三公”经费表 -> three_public readings (+ 机关运行经费 where the table carries it).
 
-Both layouts occur: items down the rows with one amount column (平顶山), or items across
-the header with one data row (上海).  The label of an amount is its row label plus its
-column path, so one set of patterns serves both.
+Two orientations occur:
+- items down the rows, one amount column per year (平顶山): the row label names the item;
+- items across a multi-row header, one row per unit with a 合计 row (上海, 西安): the
+  column path names the item and only the first data row (合计 or the only unit) counts.
+Columns under 增减变化 are differences, never amounts; 会议费 / 培训费 sit beside the 三公
+items in some tables and their "合计" is not the 三公 total.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from extractors.model import Reading
 from extractors.tables.typed import TypedTable
 from schemas import TableKind
 
-_FIELDS: list[tuple[str, re.Pattern[str]]] = [
+_ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("operating_expenses", re.compile(r"机关运行经费")),
     ("three_public.overseas_travel", re.compile(r"因公出国")),
     ("three_public.reception", re.compile(r"公务接待")),
@@ -23,8 +26,10 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("three_public.vehicle_purchase", re.compile(r"购置")),
     ("three_public.vehicle_operation", re.compile(r"运行")),
     ("three_public.vehicle_total", re.compile(r"公务用车")),
-    ("three_public.total", re.compile(r"合计|共计|总计|三公")),
 ]
+_TOTAL = re.compile(r"合计|共计|总计|小计|三公")
+_CHANGE = re.compile(r"增减|变化|增长|比上年|变动")
+_OTHER_COSTS = re.compile(r"会议费|培训费")
 _PRIOR = re.compile(r"上年|上一年")
 _YEAR = re.compile(r"(20\d\d)年")
 
@@ -34,39 +39,74 @@ def three_public_readings(tables: list[TypedTable], fiscal_year: int | None) -> 
     for typed in tables:
         if typed.kind != TableKind.three_public:
             continue
-        for lc in labelled_cells(typed):
-            path = _path_for(lc, fiscal_year)
-            reading = cell_reading(path, lc.cell, typed) if path else None
+        cells = [lc for lc in labelled_cells(typed) if not _CHANGE.search(lc.column_label)]
+        across = any(_item(_leaf_label(lc.column_label)) for lc in cells)
+        if across:
+            cells = _first_data_row(cells)
+        has_other_costs = any(_OTHER_COSTS.search(lc.column_label) for lc in cells)
+        seen: set[str] = set()
+        for lc in cells:
+            path = _path(lc, across, has_other_costs, fiscal_year)
+            if path is None or path in seen:
+                continue
+            reading = cell_reading(path, lc.cell, typed)
             if reading is not None:
+                seen.add(path)
                 out.append(reading)
     return _actuals_over_budgets(out)
 
 
-def _path_for(lc: LabelledCell, fiscal_year: int | None) -> str | None:
-    row = lc.row_label
+def _first_data_row(cells: list[LabelledCell]) -> list[LabelledCell]:
+    rows = sorted({lc.cell.row for lc in cells if not lc.empty})
+    if not rows:
+        return cells
+    total_rows = [
+        r for r in rows if any(_TOTAL.search(lc.row_head) for lc in cells if lc.cell.row == r)
+    ]
+    first = total_rows[0] if total_rows else rows[0]
+    return [lc for lc in cells if lc.cell.row == first]
+
+
+def _path(
+    lc: LabelledCell, across: bool, has_other_costs: bool, fiscal_year: int | None
+) -> str | None:
     column = lc.column_label
+    if _OTHER_COSTS.search(_leaf_label(column)):
+        return None
     prior = bool(_PRIOR.search(column)) or _is_prior_year(column, fiscal_year)
-    label = _item_label(row, column)
-    for path, pattern in _FIELDS:
-        if pattern.search(label):
-            if prior:
-                return "three_public.prior_year_total" if path == "three_public.total" else None
-            if lc.role and lc.role.startswith("budget_"):
-                return f"{path}#budget"
-            return path
-    return None
+    label = _leaf_label(column) if across else (lc.row_label or _leaf_label(column))
+    item = _item(label)
+    if item is None and _is_total(label, column, has_other_costs):
+        item = "three_public.total"
+    if item is None:
+        return None
+    if prior:
+        return "three_public.prior_year_total" if item == "three_public.total" else None
+    if lc.role and lc.role.startswith("budget_"):
+        return f"{item}#budget"
+    return item
 
 
-def _item_label(row: str, column: str) -> str:
-    """The most specific of the row and column labels names the item."""
+def _item(label: str) -> str | None:
+    return next((path for path, pattern in _ITEMS if pattern.search(label)), None)
+
+
+def _is_total(label: str, column: str, has_other_costs: bool) -> bool:
+    if not _TOTAL.search(label):
+        return False
+    # Beside 会议费/培训费, only a subtotal under the 三公 group is the 三公 total.
+    return "三公" in column or "三公" in label or not has_other_costs
+
+
+def _leaf_label(column: str) -> str:
+    """The most specific part of a column path; 小计/合计 inherit their group's name."""
     parts = [p for p in column.split("/") if p]
-    # Column leaves like 小计 / 合计 inherit their group's name (公务用车购置及运行费/小计).
-    leaf = parts[-1] if parts else ""
+    if not parts:
+        return ""
+    leaf = parts[-1]
     if re.fullmatch(r"小计|合计|预算数|决算数|金额|\d{4}年.*", leaf) and len(parts) > 1:
-        leaf = parts[-2] + leaf
-    if row and not re.fullmatch(r"\d{4}年?|预算数|决算数|金额", row):
-        return row
-    return leaf if parts else row
+        return parts[-2] + leaf
+    return leaf
 
 
 def _is_prior_year(column: str, fiscal_year: int | None) -> bool:

@@ -15,14 +15,14 @@ from extractors.tables.ruled import grid_table
 
 
 def camelot_tables(page: Page, lines: list[Line]) -> list[Table]:
-    import camelot  # imported lazily: only this engine needs it
+    from camelot.io import read_pdf  # imported lazily: only this engine needs it
 
     if not page.pdf_path:
         return []
     flavor = "lattice" if page.rulings else "stream"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "No tables found" is an answer, not a problem
-        found = camelot.read_pdf(page.pdf_path, pages=str(page.number), flavor=flavor)
+        found = read_pdf(page.pdf_path, pages=str(page.number), flavor=flavor)
     tables: list[Table] = []
     for index, camelot_table in enumerate(found, 1):
         boxes = [_box(cell, page.height) for row in camelot_table.cells for cell in row]

@@ -17,7 +17,7 @@ from extractors.tables.typed import TypedTable
 
 Scheme = Literal["function", "economic"]
 LEVELS = {3: "类", 5: "款", 7: "项"}
-_CODE_PREFIX = re.compile(r"^\[?(\d{3}|\d{5}|\d{7})\]?\s*(.*)$")
+_CODE_PREFIX = re.compile(r"^\[?(\d{3}|\d{5}|\d{7})\]?[\s\-－—_:：]*(\D.*)?$")
 _TOTAL = re.compile(r"^(合计|总计|共计|小计|支出合计|本年支出合计)$")
 _DIGITS = re.compile(r"^\d{1,7}$")
 _AMOUNT_ROLE = re.compile(r"^(budget_)?(total|basic|project|personnel|public)$")
@@ -43,10 +43,14 @@ class _Outline:
     klass: str | None = None
     kuan: str | None = None
     kuan_x: float | None = None
+    # The table prints 项 codes in full (7 digits): a 2-digit code can only be a 款.
+    full_xiang: bool = False
 
 
 def coded_rows(typed: TypedTable, scheme: Scheme) -> list[CodedRow]:
-    outline = _Outline()
+    single = typed.col("code")
+    texts = {_text(row, single) for row in typed.body()} if single is not None else set()
+    outline = _Outline(full_xiang=any(len(t) == 7 and t.isdigit() for t in texts))
     gov_outline = _Outline()
     out = []
     for row_index, row in enumerate(typed.body(), start=typed.header.rows):
@@ -76,7 +80,7 @@ def _coded_row(
     if code is None:
         split = _CODE_PREFIX.match(name)
         if split:
-            code, name = split.group(1), split.group(2)
+            code, name = split.group(1), split.group(2) or ""
             _remember(outline, code)
     cells = _amount_cells(typed, row)
     joined = name or "".join(
@@ -152,8 +156,10 @@ def _outline_part(text: str, cell: Cell | None, outline: _Outline) -> str | None
     x = cell.bbox[0] if cell and cell.words else None
     if cell and cell.words:
         x = min(w.x0 for w in cell.words)
-    is_kuan = outline.kuan is None or (
-        outline.kuan_x is not None and x is not None and x <= outline.kuan_x + 2.0
+    is_kuan = (
+        outline.full_xiang
+        or outline.kuan is None
+        or (outline.kuan_x is not None and x is not None and x <= outline.kuan_x + 2.0)
     )
     if is_kuan:
         if outline.klass is None:

@@ -14,21 +14,18 @@ _CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 def stitch(tables: list[Table], page_heights: dict[int, float]) -> list[Table]:
     """Tables in page order in, merged tables out."""
     out: list[Table] = []
-    for table in tables:
-        previous = out[-1] if out else None
-        if previous is not None and _continues(previous, table, tables):
-            _append(previous, table)
+    for index, table in enumerate(tables):
+        # Only the last table of a page can run on, into the first table of the next page.
+        adjacent = index > 0 and tables[index - 1].pages[-1] + 1 == table.pages[0]
+        if out and adjacent and _continues(out[-1], table):
+            _append(out[-1], table)
         else:
             out.append(table)
     return out
 
 
-def _continues(first: Table, second: Table, all_tables: list[Table]) -> bool:
-    if second.pages[0] != first.pages[-1] + 1 or second.n_cols != first.n_cols:
-        return False
-    last_on_page = [t for t in all_tables if t.pages[-1] == first.pages[-1]]
-    first_on_next = [t for t in all_tables if t.pages[0] == second.pages[0]]
-    if last_on_page[-1] is not first or first_on_next[0] is not second:
+def _continues(first: Table, second: Table) -> bool:
+    if second.n_cols != first.n_cols:
         return False
     context = " ".join(second.context)
     if _CONTINUED.search(context):

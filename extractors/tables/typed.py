@@ -37,10 +37,11 @@ class TypedTable:
 
 
 def type_table(table: Table, default_unit: str | None) -> TypedTable:
-    title = table.title or pick_title(table.context)
+    inside = _top_texts(table)
+    title = table.title or pick_title(table.context) or pick_title(inside)
     header = find_header(table)
     kind = kind_from_title(title) or _kind_from_header(header)
-    unit = _table_unit(table, header)
+    unit = _table_unit(table, header) or _unit_of(inside)
     return TypedTable(
         table=table,
         kind=kind,
@@ -50,6 +51,16 @@ def type_table(table: Table, default_unit: str | None) -> TypedTable:
         header=header,
         roles=column_roles(header),
     )
+
+
+def _top_texts(table: Table, rows: int = 4) -> list[str]:
+    """Some producers draw the title and unit line as the first rows of the grid (北京)."""
+    texts = [c.text for c in sorted(table.cells, key=lambda c: (c.row, c.col)) if c.row < rows]
+    return [t for t in texts if t.strip()]
+
+
+def _unit_of(texts: list[str]) -> str | None:
+    return next((u for u in map(unit_in, texts) if u), None)
 
 
 def _table_unit(table: Table, header: Header) -> str | None:

@@ -119,7 +119,7 @@ def _row_identities(values: dict[str, Value], section: str, parts: list[str]) ->
 def _hierarchy(values: dict[str, Value], section: str) -> Iterator[Identity]:
     codes = _codes(values, section)
     for parent in sorted(codes):
-        children = sorted(c for c in codes if len(c) == _child_len(parent) and c.startswith(parent))
+        children = _children(codes, parent)
         if not children:
             continue
         rule = f"{section}.class_sum" if len(parent) == 3 else f"{section}.kuan_sum"
@@ -134,8 +134,18 @@ def _hierarchy(values: dict[str, Value], section: str) -> Iterator[Identity]:
                 yield Identity(f"{section}.table_total", f"{section}.合计.{field}", paths)
 
 
-def _child_len(code: str) -> int:
-    return len(code) + 2
+def _children(codes: set[str], parent: str) -> list[str]:
+    """Direct children; a 项 whose 款 is not printed counts directly under its 类."""
+    out = []
+    for code in codes:
+        if not code.startswith(parent) or len(code) <= len(parent):
+            continue
+        intermediate = code[: len(parent) + 2]
+        if len(code) == len(parent) + 2 or (
+            len(code) > len(intermediate) and intermediate not in codes
+        ):
+            out.append(code)
+    return sorted(out)
 
 
 def _cross_table(values: dict[str, Value]) -> Iterator[Identity]:

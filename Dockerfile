@@ -1,0 +1,26 @@
+# One image for the API, the worker, beat and the migration step (the command differs).
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+WORKDIR /app
+
+# pypdfium2, onnxruntime and opencv-headless ship their native code in their wheels;
+# curl is for the health checks.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
+
+COPY pyproject.toml README.md ./
+COPY schemas ./schemas
+COPY extractors ./extractors
+COPY workers ./workers
+COPY service ./service
+COPY scripts ./scripts
+COPY alembic.ini ./
+RUN pip install .
+
+RUN useradd --create-home --uid 10001 budgetlens && mkdir -p /data && chown budgetlens /data
+USER budgetlens
+ENV STORE_DIR=/data/store
+EXPOSE 8000
+CMD ["uvicorn", "--factory", "service.app:app", "--host", "0.0.0.0", "--port", "8000"]

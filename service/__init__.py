@@ -1,0 +1,1 @@
+"""HTTP API of BudgetLens: uploads, jobs, results, exports, webhooks, metrics."""

@@ -1,0 +1,37 @@
+"""The FastAPI application: `uvicorn service.app:app` (settings from the environment)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from redis import Redis
+
+from service.logs import configure_logging
+from service.routes import documents, health, jobs, webhooks
+from service.settings import Settings
+from workers.celery_config import make_celery
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    if settings.environment == "production" and settings.webhook_allow_loopback:
+        raise RuntimeError("WEBHOOK_ALLOW_LOOPBACK must be off in production")
+    app = FastAPI(
+        title="BudgetLens",
+        version="1",
+        description="Chinese government budget PDFs to JSON, with confidence and provenance.",
+    )
+    app.state.settings = settings
+    # The API only sends tasks by name; it never imports or runs them.
+    app.state.celery = make_celery(settings)
+    app.state.redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    for router in (documents.router, jobs.router, webhooks.router):
+        app.include_router(router, prefix="/v1")
+    app.include_router(health.router)
+    return app
+
+
+def app() -> FastAPI:
+    """Factory for `uvicorn --factory service.app:app`."""
+    settings = Settings.from_env()
+    configure_logging(settings.log_level)
+    return create_app(settings)

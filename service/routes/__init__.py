@@ -1,0 +1,1 @@
+"""One router per resource family, mounted under /v1 by service.app."""

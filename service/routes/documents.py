@@ -1,0 +1,250 @@
+"""Uploads, document lists, results, exports and page images."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import (
+    APIRouter,
+    File,
+    Header,
+    HTTPException,
+    Query,
+    Request,
+    Response,
+    UploadFile,
+    status,
+)
+from fastapi.responses import FileResponse, JSONResponse
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from extractors.render import to_csv, to_xlsx
+from schemas import BudgetDocument
+from service.deps import CeleryDep, SessionDep, SettingsDep, StoreDep, TenantDep
+from service.pages import page_png
+from service.schemas import DocumentList, DocumentPublic, JobPublic, Problem
+from service.settings import Settings
+from service.uploads import Spooled, check_pdf, spool, too_large
+from workers.models import Document, Job, Result, new_id, utcnow
+from workers.store import FileStore
+
+log = logging.getLogger(__name__)
+router = APIRouter(tags=["documents"])
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Multipart framing around the file: a body this much over the limit cannot be a valid upload.
+MULTIPART_SLACK = 64 * 1024
+
+
+@router.post(
+    "/documents",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=JobPublic,
+    responses={409: {"model": Problem}, 413: {"model": Problem}, 422: {"model": Problem}},
+)
+def upload_document(
+    request: Request,
+    response: Response,
+    file: Annotated[UploadFile, File(description="The budget PDF")],
+    session: SessionDep,
+    settings: SettingsDep,
+    store: StoreDep,
+    celery: CeleryDep,
+    tenant: TenantDep,
+    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+) -> Job:
+    """Queue a PDF for extraction; 202 with the job and `Location: /v1/jobs/{id}`."""
+    declared = int(request.headers.get("content-length") or 0)
+    if declared > settings.max_upload_bytes + MULTIPART_SLACK:
+        raise too_large(settings.max_upload_bytes)
+    spooled = spool(file.file, settings)
+    try:
+        job = _replay(session, tenant, idempotency_key, spooled.sha256)
+        if job is None:
+            info = check_pdf(spooled, settings)
+            job = _create_job(
+                session, settings, store, tenant, spooled, info.page_count, file, idempotency_key
+            )
+            celery.send_task("workers.extract_document", args=[job.id])  # after the commit
+            log.info("job queued", extra={"job_id": job.id, "tenant_id": tenant})
+    finally:
+        spooled.path.unlink(missing_ok=True)
+    response.headers["Location"] = f"/v1/jobs/{job.id}"
+    return job
+
+
+def _replay(session: Session, tenant: str, key: str | None, sha256: str) -> Job | None:
+    """The job an earlier request with this Idempotency-Key created; 409 if the body differs."""
+    if key is None:
+        return None
+    job = session.scalars(
+        select(Job).where(Job.tenant_id == tenant, Job.idempotency_key == key)
+    ).first()
+    if job is not None and job.request_sha256 != sha256:
+        raise HTTPException(
+            status.HTTP_409_CONFLICT,
+            {
+                "reason": "Idempotency-Key was used with a different body",
+                "code": "idempotency_conflict",
+            },
+        )
+    return job
+
+
+def _create_job(
+    session: Session,
+    settings: Settings,
+    store: FileStore,
+    tenant: str,
+    spooled: Spooled,
+    page_count: int,
+    file: UploadFile,
+    key: str | None,
+) -> Job:
+    store.put_pdf(spooled.sha256, spooled.path)
+    document = _document(session, tenant, spooled, page_count, file.filename or "")
+    job = Job(
+        id=new_id("job"),
+        tenant_id=tenant,
+        document_id=document.id,
+        pages_total=page_count,
+        idempotency_key=key,
+        request_sha256=spooled.sha256,
+        # A job nobody picks up within the lease is re-sent by the reaper (lost message).
+        lease_until=utcnow() + timedelta(seconds=settings.lease_seconds),
+    )
+    session.add(job)
+    try:
+        session.commit()
+    except IntegrityError:
+        # A concurrent request with the same key won the race: answer as its replay.
+        session.rollback()
+        replay = _replay(session, tenant, key, spooled.sha256)
+        if replay is None:
+            raise
+        return replay
+    return job
+
+
+def _document(
+    session: Session, tenant: str, spooled: Spooled, page_count: int, filename: str
+) -> Document:
+    found = session.scalars(
+        select(Document).where(Document.tenant_id == tenant, Document.sha256 == spooled.sha256)
+    ).first()
+    if found is not None:
+        return found
+    document = Document(
+        id=new_id("doc"),
+        tenant_id=tenant,
+        sha256=spooled.sha256,
+        filename=filename[:500],
+        n_bytes=spooled.n_bytes,
+        page_count=page_count,
+    )
+    session.add(document)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        return _document(session, tenant, spooled, page_count, filename)
+    return document
+
+
+@router.get("/documents", response_model=DocumentList)
+def list_documents(
+    session: SessionDep,
+    tenant: TenantDep,
+    state: str | None = None,
+    department: str | None = None,
+    year: int | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> DocumentList:
+    """Documents with the state of their latest job; filter by state, department, year."""
+    latest = (
+        select(Job.document_id, func.max(Job.created_at).label("at"))
+        .where(Job.tenant_id == tenant)
+        .group_by(Job.document_id)
+        .subquery()
+    )
+    query = (
+        select(Document, Job)
+        .join(latest, latest.c.document_id == Document.id)
+        .join(Job, (Job.document_id == Document.id) & (Job.created_at == latest.c.at))
+        .where(Document.tenant_id == tenant)
+        .order_by(Document.created_at.desc())
+    )
+    if state:
+        query = query.where(Job.state == state)
+    if department:
+        query = query.where(Document.department.contains(department))
+    if year:
+        query = query.where(Document.fiscal_year == year)
+    rows = session.execute(query.limit(limit).offset(offset)).all()
+    items = [
+        DocumentPublic.model_validate(doc).model_copy(
+            update={"state": job.state, "latest_job_id": job.id}
+        )
+        for doc, job in rows
+    ]
+    return DocumentList(items=items)
+
+
+def tenant_document(session: Session, tenant: str, document_id: str) -> Document:
+    """Another tenant's document is 404, exactly like a missing one."""
+    document = session.get(Document, document_id)
+    if document is None or document.tenant_id != tenant:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such document")
+    return document
+
+
+def latest_result(session: Session, tenant: str, document_id: str) -> Result:
+    document = tenant_document(session, tenant, document_id)
+    result = session.scalars(
+        select(Result).where(Result.document_id == document.id).order_by(Result.version.desc())
+    ).first()
+    if result is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no result yet: see the document's job")
+    return result
+
+
+@router.get("/documents/{document_id}", response_model=DocumentPublic)
+def get_document(document_id: str, session: SessionDep, tenant: TenantDep) -> Document:
+    return tenant_document(session, tenant, document_id)
+
+
+@router.get(
+    "/documents/{document_id}/result",
+    responses={200: {"model": BudgetDocument, "description": "The latest BudgetDocument"}},
+)
+def get_result(document_id: str, session: SessionDep, tenant: TenantDep) -> JSONResponse:
+    result = latest_result(session, tenant, document_id)
+    return JSONResponse(
+        result.body, headers={"X-Result-Version": str(result.version), "X-Job-Id": result.job_id}
+    )
+
+
+@router.get("/documents/{document_id}/result.csv", response_class=Response)
+def get_result_csv(document_id: str, session: SessionDep, tenant: TenantDep) -> Response:
+    doc = BudgetDocument.model_validate(latest_result(session, tenant, document_id).body)
+    return Response(to_csv(doc), media_type="text/csv; charset=utf-8")
+
+
+@router.get("/documents/{document_id}/result.xlsx", response_class=Response)
+def get_result_xlsx(document_id: str, session: SessionDep, tenant: TenantDep) -> Response:
+    doc = BudgetDocument.model_validate(latest_result(session, tenant, document_id).body)
+    return Response(to_xlsx(doc), media_type=XLSX)
+
+
+@router.get("/documents/{document_id}/pages/{page:int}.png", response_class=FileResponse)
+def get_page_png(
+    document_id: str, page: int, session: SessionDep, tenant: TenantDep, store: StoreDep
+) -> FileResponse:
+    document = tenant_document(session, tenant, document_id)
+    if not 1 <= page <= document.page_count:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such page")
+    return FileResponse(page_png(store, document.sha256, page), media_type="image/png")

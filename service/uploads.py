@@ -1,0 +1,74 @@
+"""Check an upload before any heavy work: size while streaming, magic bytes, PDF structure."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from fastapi import HTTPException, status
+
+from extractors.backends.pdf_open import PdfInfo, inspect_pdf
+from extractors.errors import InputError
+from extractors.options import Limits
+from service.settings import Settings
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Spooled:
+    path: Path
+    sha256: str
+    n_bytes: int
+
+
+def too_large(limit: int) -> HTTPException:
+    return HTTPException(
+        status.HTTP_413_CONTENT_TOO_LARGE,
+        {"reason": f"upload is over the limit of {limit} bytes", "code": "too_large"},
+    )
+
+
+def spool(source: BinaryIO, settings: Settings) -> Spooled:
+    """Copy to a temp file in the store (same filesystem: the final move is a rename)."""
+    tmp_dir = settings.store_dir / "tmp"
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    n_bytes = 0
+    with tempfile.NamedTemporaryFile(dir=tmp_dir, suffix=".pdf", delete=False) as out:
+        path = Path(out.name)
+        try:
+            while chunk := source.read(CHUNK):
+                n_bytes += len(chunk)
+                if n_bytes > settings.max_upload_bytes:
+                    raise too_large(settings.max_upload_bytes)
+                digest.update(chunk)
+                out.write(chunk)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+    return Spooled(path=path, sha256=digest.hexdigest(), n_bytes=n_bytes)
+
+
+def check_pdf(spooled: Spooled, settings: Settings) -> PdfInfo:
+    """Magic bytes, encryption, corruption and page count; 413 or 422 with the reason."""
+    with spooled.path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            {"reason": "not a PDF (no %PDF- header)", "code": "not_pdf"},
+        )
+    limits = Limits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages)
+    try:
+        return inspect_pdf(spooled.path, limits)
+    except InputError as err:
+        code = (
+            status.HTTP_413_CONTENT_TOO_LARGE
+            if err.code == "too_large"
+            else status.HTTP_422_UNPROCESSABLE_CONTENT
+        )
+        raise HTTPException(code, {"reason": err.reason, "code": err.code}) from err

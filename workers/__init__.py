@@ -1,0 +1,1 @@
+"""The job system: database models, file store, Celery tasks, webhook outbox, reaper."""

@@ -1,0 +1,38 @@
+"""The Celery application: `celery -A workers.celery_app worker -Q extract,webhooks,maintenance`."""
+
+from __future__ import annotations
+
+import resource
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+from celery.signals import worker_process_init
+
+from service.logs import configure_logging
+from service.settings import Settings
+from workers.celery_config import make_celery
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+settings = Settings.from_env()
+app = make_celery(settings)
+
+
+def task(name: str) -> Callable[[F], F]:
+    """`app.task` with its type kept (Celery ships no annotations); names are explicit."""
+    return cast(Callable[[F], F], app.task(name=name))
+
+
+_on_child_start = cast(Callable[[F], F], worker_process_init.connect)
+
+
+@_on_child_start
+def _limit_child(**_: Any) -> None:
+    """Each pool child extracts PDFs: cap its memory so a hostile file kills a child only."""
+    configure_logging(settings.log_level)
+    if settings.worker_max_memory_mb > 0:
+        limit = settings.worker_max_memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+import workers.tasks  # noqa: E402, F401  - registers the tasks on `app`

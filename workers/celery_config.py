@@ -1,0 +1,37 @@
+"""Celery configuration, shared by the worker (`workers.celery_app`) and the API (send only)."""
+
+from __future__ import annotations
+
+from celery import Celery
+
+from service.settings import Settings
+from workers.queues import EXTRACT_QUEUE, MAINTENANCE_QUEUE, WEBHOOK_QUEUE
+
+
+def make_celery(settings: Settings) -> Celery:
+    celery = Celery("budgetlens", broker=settings.redis_url or "redis://127.0.0.1:6379/0")
+    celery.conf.update(
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_time_limit=settings.task_time_limit,
+        task_soft_time_limit=max(settings.task_time_limit - 30, 1),
+        # Redis re-delivers an unacknowledged task after the visibility timeout: keep it above
+        # the time limit, or a long task would run twice while the first is still working.
+        broker_transport_options={"visibility_timeout": settings.task_time_limit + 600},
+        broker_connection_retry_on_startup=True,
+        task_ignore_result=True,  # results live in the database, not in Celery
+        task_default_queue=EXTRACT_QUEUE,
+        task_routes={
+            "workers.deliver_webhook": {"queue": WEBHOOK_QUEUE},
+            "workers.dispatch_webhooks": {"queue": MAINTENANCE_QUEUE},
+            "workers.reap_leases": {"queue": MAINTENANCE_QUEUE},
+        },
+        beat_schedule={
+            "reap-leases": {"task": "workers.reap_leases", "schedule": 30.0},
+            "dispatch-webhooks": {"task": "workers.dispatch_webhooks", "schedule": 5.0},
+        },
+        worker_hijack_root_logger=False,
+        timezone="UTC",
+    )
+    return celery

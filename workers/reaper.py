@@ -1,0 +1,38 @@
+"""Find jobs whose lease ran out (worker died, message lost) so they can be re-queued."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import or_, select, update
+
+from service.settings import Settings
+from workers.db import session_scope
+from workers.models import Job, utcnow
+
+
+def expired_jobs(settings: Settings, limit: int = 100) -> list[str]:
+    """Ids of queued or running jobs past their lease; their lease is pushed forward.
+
+    Pushing the lease keeps the next reaper run from sending the same job again while the
+    re-queued message waits; `start_job` still claims only an expired or queued job.
+    """
+    now = utcnow()
+    with session_scope(settings.database_url) as session:
+        ids = list(
+            session.scalars(
+                select(Job.id)
+                .where(
+                    Job.state.in_(("queued", "running")),
+                    or_(Job.lease_until.is_(None), Job.lease_until < now),
+                )
+                .limit(limit)
+            )
+        )
+        if ids:
+            session.execute(
+                update(Job)
+                .where(Job.id.in_(ids), Job.state == "queued")
+                .values(lease_until=now + timedelta(seconds=settings.lease_seconds))
+            )
+        return ids

@@ -1,0 +1,64 @@
+"""Celery tasks: thin wrappers that run one step and enqueue what it asks for.
+
+Tasks take ids and re-read rows; every step is safe to run twice.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from celery import Celery
+
+from workers import extraction, reaper
+from workers.celery_app import app, settings, task
+from workers.extraction import Next
+from workers.webhooks.delivery import deliver_event, due_events
+
+log = logging.getLogger(__name__)
+
+
+def enqueue_next(celery: Celery, job_id: str, step: Next) -> None:
+    for index in step.batches:
+        celery.send_task("workers.extract_pages", args=[job_id, index])
+    if step.assemble:
+        celery.send_task("workers.assemble_document", args=[job_id])
+    enqueue_deliveries(celery, step.events)
+
+
+def enqueue_deliveries(celery: Celery, event_ids: list[str]) -> None:
+    for event_id in event_ids:
+        celery.send_task("workers.deliver_webhook", args=[event_id])
+
+
+@task("workers.extract_document")
+def extract_document(job_id: str) -> None:
+    enqueue_next(app, job_id, extraction.start_job(settings, job_id))
+
+
+@task("workers.extract_pages")
+def extract_pages(job_id: str, index: int) -> None:
+    enqueue_next(app, job_id, extraction.run_batch(settings, job_id, index))
+
+
+@task("workers.assemble_document")
+def assemble(job_id: str) -> None:
+    enqueue_next(app, job_id, extraction.merge_job(settings, job_id))
+
+
+@task("workers.deliver_webhook")
+def deliver_webhook(event_id: str) -> None:
+    # Retries are not Celery retries: the event row holds next_attempt_at and the
+    # periodic dispatcher sends it again, so a lost message costs one period, not the event.
+    deliver_event(settings, event_id)
+
+
+@task("workers.dispatch_webhooks")
+def dispatch_webhooks() -> None:
+    enqueue_deliveries(app, due_events(settings))
+
+
+@task("workers.reap_leases")
+def reap_leases() -> None:
+    for job_id in reaper.expired_jobs(settings):
+        log.warning("re-queueing job with expired lease", extra={"job_id": job_id})
+        app.send_task("workers.extract_document", args=[job_id])

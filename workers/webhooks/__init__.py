@@ -1,0 +1,1 @@
+"""Webhooks: Standard Webhooks signing, SSRF guard, outbox and delivery."""
