@@ -96,7 +96,10 @@ def _collect(
     for code, group in grouped.items():
         first = group[0]
         info = out.items.setdefault(
-            code, ItemInfo(code=code, name=first.name, level=first.level or "项")
+            code,
+            ItemInfo(
+                code=code, name=first.name, level=first.level or "项", inferred=first.inferred
+            ),
         )
         per_field: dict[str, list[Reading]] = defaultdict(list)
         for row in group:

@@ -50,9 +50,15 @@ class Sentence:
 
 
 def narrative_readings(lines: list[Line]) -> list[Reading]:
+    """The first statement of each figure: later mentions are mostly subsets ("其中一般公共
+    预算拨款政府采购 …") or repeats, and would read as disagreement."""
     out: list[Reading] = []
+    seen: set[str] = set()
     for sentence in _paragraphs(lines):
-        out.extend(_sentence_readings(sentence))
+        for reading in _sentence_readings(sentence):
+            if reading.path not in seen:
+                seen.add(reading.path)
+                out.append(reading)
     return out
 
 

@@ -59,14 +59,32 @@ def summary_readings(tables: list[TypedTable]) -> list[Reading]:
 
 def _readings(typed: TypedTable, only: set[str] | None) -> list[Reading]:
     out = []
-    for lc in labelled_cells(typed):
-        path = _path_for(lc)
+    cells = list(labelled_cells(typed))
+    grand_total = any(re.fullmatch(r"总计", lc.row_label) for lc in cells)
+    for lc in cells:
+        path = _path_for(lc) or _side_total(lc, grand_total)
         if path is None or (only is not None and path not in only):
             continue
         reading = cell_reading(path, lc.cell, typed)
         if reading is not None:
             out.append(reading)
     return out
+
+
+def _side_total(lc: LabelledCell, grand_total: bool) -> str | None:
+    """A bare 合计/总计 row label: the column's side (收入 or 支出) says which total.
+
+    Where a 总计 row exists, a 合计 row is this year's subtotal, not the total."""
+    if lc.empty or not re.fullmatch(r"合计|总计", lc.row_label):
+        return None
+    if lc.row_label == "合计" and grand_total:
+        return None
+    side = lc.column_label.split("/")[0]
+    if "收入" in side:
+        return "totals.revenue_total"
+    if "支出" in side:
+        return "totals.expenditure_total"
+    return None
 
 
 def _path_for(lc: LabelledCell) -> str | None:

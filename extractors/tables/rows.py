@@ -57,7 +57,35 @@ def coded_rows(typed: TypedTable, scheme: Scheme) -> list[CodedRow]:
         coded = _coded_row(typed, row, row_index, outline, gov_outline, scheme)
         if coded is not None:
             out.append(coded)
+    if out and not any(r.code for r in out):
+        _infer_codes(out, scheme)
     return out
+
+
+def _infer_codes(rows: list[CodedRow], scheme: Scheme) -> None:
+    """Tables that print names only (indented by level): codes from the national lists,
+    scoped by the class and 款 above, and marked inferred."""
+    from extractors.classification import find_economic_code, find_function_code
+
+    find = find_function_code if scheme == "function" else find_economic_code
+    klass: str | None = None
+    kuan: str | None = None
+    for row in rows:
+        if row.is_total or not row.name:
+            continue
+        match = find(row.name, None)
+        if match is None and klass:
+            match = find(row.name, klass)
+        if match is None and kuan:
+            match = find(row.name, kuan)
+        if match is None:
+            continue
+        code = match.code
+        if len(code) == 3:
+            klass, kuan = code, None
+        elif len(code) == 5:
+            kuan = code
+        row.code, row.level, row.inferred = code, LEVELS.get(len(code)), True
 
 
 def _text(row: list[Cell | None], col: int | None) -> str:

@@ -52,11 +52,6 @@ def document_identities(values: dict[str, Value]) -> list[Identity]:
             ["totals.basic_expenditure", "totals.project_expenditure"],
         ),
         Identity(
-            "totals.personnel_plus_public",
-            "totals.basic_expenditure",
-            ["totals.personnel_expense", "totals.public_expense"],
-        ),
-        Identity(
             "three_public.sum",
             "three_public.total",
             [
