@@ -15,6 +15,7 @@ from extractors.confidence import confidence, status_for
 from extractors.mapping.classified import ItemReadings, economic_items, function_items
 from extractors.mapping.metadata import admin_level, department, fiscal_year_and_kind
 from extractors.mapping.narrative import narrative_readings
+from extractors.mapping.projects import project_readings, unique_projects
 from extractors.mapping.summary import summary_readings
 from extractors.mapping.three_public import three_public_readings
 from extractors.model import Line, Reading
@@ -31,6 +32,7 @@ from schemas import (
     Finding,
     PageInfo,
     Procurement,
+    Project,
     ReadMethod,
     ReviewSummary,
     TableKind,
@@ -67,7 +69,9 @@ def assemble(
     basics = economic_items(
         typed, TableKind.basic_expenditure_economic, "basic_expenditure_by_economic"
     )
+    projects = project_readings(typed)
     readings: list[Reading] = [
+        *(p.amount for p in projects if p.amount is not None),
         *summary_readings(typed),
         *functions.readings,
         *functions.totals,
@@ -76,7 +80,7 @@ def assemble(
         *basics.readings,
         *basics.totals,
         *three_public_readings(typed, year),
-        *narrative_readings(_prose_lines(results)),
+        *narrative_readings(_prose_lines(results), year),
     ]
     readings += _table_totals(readings, functions, basics)
     values = reconcile(readings)
@@ -101,6 +105,15 @@ def assemble(
         three_public=_optional(ThreePublic, _section(amounts, "three_public")),
         operating_expenses=amounts.get("operating_expenses"),
         procurement=_optional(Procurement, _section(amounts, "procurement")),
+        projects=[
+            Project(
+                code=p.code,
+                name=p.name,
+                amount=amounts.get(f"projects.{p.name}.amount"),
+                indicators=p.indicators,
+            )
+            for p in unique_projects(projects)
+        ],
         tables=[output.table_record(t) for t in typed],
         findings=judged.findings,
         review=ReviewSummary(threshold=options.review_threshold),

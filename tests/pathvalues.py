@@ -17,7 +17,8 @@ def value_at(doc: dict[str, Any], path: str) -> Any:
     node: Any = doc.get(head)
     if head in _KEYS:
         key, _, rest = rest.partition(".")
-        node = next((item for item in node or [] if str(item.get(_KEYS[head])) == key), None)
+        wanted = _squash(key)
+        node = next((i for i in node or [] if _squash(str(i.get(_KEYS[head]))) == wanted), None)
     for part in rest.split(".") if rest else []:
         if node is None:
             return None
@@ -28,3 +29,8 @@ def value_at(doc: dict[str, Any], path: str) -> Any:
 def amount_at(doc: dict[str, Any], path: str) -> dict[str, Any] | None:
     node = value_at(doc, path)
     return node if isinstance(node, dict) and "value" in node else None
+
+
+def _squash(text: str) -> str:
+    """Names compare without white space: a space the publisher typed is not a difference."""
+    return "".join(text.split())

@@ -17,27 +17,6 @@ from tests.conftest import GOLDEN
 from tests.pathvalues import value_at
 
 TRUTHS = sorted(GOLDEN.glob("*.truth.json"))
-# Values the extractor does not produce yet, by reason (the closing note of the core issue
-# lists them).  Every other truth value must be exact; none may be wrong and accepted.
-KNOWN_GAPS = {
-    "projects.": "project tables (项目支出/绩效目标) are not mapped yet",
-    "three_public.prior_year_total": "prior-year 三公 from the narrative is not read yet",
-}
-KNOWN_GAP_FILES = {
-    "henan2021_g_narrative": {"totals.general_public_budget", "operating_expenses"},
-    "yq2023_f_unit_budget": {
-        "totals.personnel_expense",
-        "totals.public_expense",
-        "three_public.vehicle_operation",
-    },
-    "pds2021_b_threeline_1col_yuan": {"totals.general_public_budget"},
-}
-
-
-def _is_gap(name: str, path: str) -> bool:
-    if any(path.startswith(prefix) for prefix in KNOWN_GAPS):
-        return True
-    return path in KNOWN_GAP_FILES.get(name, set())
 
 
 def _norm(text: Any) -> Any:
@@ -77,9 +56,7 @@ def test_golden_values_exact(truth_path: Path, extracted: dict[str, dict[str, An
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     wrong, wrong_accepted = compare(extracted[truth_path.name], truth)
     assert not wrong_accepted, f"wrong values accepted: {wrong_accepted}"
-    name = truth_path.name.split(".")[0]
-    unexpected = [w for w in wrong if not _is_gap(name, w.split(":")[0])]
-    assert not unexpected, "\n".join(unexpected)
+    assert not wrong, "\n".join(wrong)
 
 
 def test_golden_corpus_is_present() -> None:

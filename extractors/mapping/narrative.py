@@ -22,18 +22,22 @@ _PATTERNS: list[tuple[str, str]] = [
     ("totals.expenditure_total", r"收[、，,和与及]?支(预算)?总计"),
     ("totals.revenue_total", r"收入(预算)?总计|(预算)?总收入"),
     ("totals.expenditure_total", r"支出(预算)?总计|(预算)?总支出"),
-    ("totals.general_public_budget", r"一般公共预算(拨款)?收入|一般公共预算收支预算"),
+    (
+        "totals.general_public_budget",
+        r"一般公共预算(拨款)?收入|一般公共预算收支预算|一般公共预算(拨款)?支出(预算)?"
+        r"|其中[:：]?一般公共预算",
+    ),
     ("totals.basic_expenditure", r"基本支出(预算)?"),
     ("totals.project_expenditure", r"项目(（类）|\(类\))?支出(预算)?"),
-    ("totals.personnel_expense", r"人员经费"),
-    ("totals.public_expense", r"(日常)?公用经费"),
+    ("totals.personnel_expense", r"人员(类)?(项目)?经费"),
+    ("totals.public_expense", r"(日常|运转类)?公用(项目)?经费"),
     ("three_public.total", r"[“\"]?三公[”\"]?经费(支出)?(预算|决算)?(数)?"),
     ("three_public.overseas_travel", r"因公出国[（(]境[)）]费(用)?"),
-    ("three_public.vehicle_total", r"公务用车购置及运行(维护)?费"),
+    ("three_public.vehicle_total", r"公务用车购置及运[行维](维护)?费"),
     ("three_public.vehicle_purchase", r"公务用车购置费"),
-    ("three_public.vehicle_operation", r"公务用车运行(维护)?费"),
+    ("three_public.vehicle_operation", r"公务用车运[行维](维护)?费"),
     ("three_public.reception", r"公务接待费"),
-    ("operating_expenses", r"机关运行经费(支出)?(预算)?"),
+    ("operating_expenses", r"机关(行政)?运行(经)?费(支出)?(预算)?"),
     ("procurement.total", r"政府采购(预算)?(总额)?(安排)?"),
     ("procurement.goods", r"政府采购货物(预算)?"),
     ("procurement.works", r"政府采购工程(预算)?"),
@@ -49,13 +53,13 @@ class Sentence:
     lines: list[Line]
 
 
-def narrative_readings(lines: list[Line]) -> list[Reading]:
+def narrative_readings(lines: list[Line], fiscal_year: int | None = None) -> list[Reading]:
     """The first statement of each figure: later mentions are mostly subsets ("其中一般公共
     预算拨款政府采购 …") or repeats, and would read as disagreement."""
     out: list[Reading] = []
     seen: set[str] = set()
     for sentence in _paragraphs(lines):
-        for reading in _sentence_readings(sentence):
+        for reading in _sentence_readings(sentence, fiscal_year):
             if reading.path not in seen:
                 seen.add(reading.path)
                 out.append(reading)
@@ -73,7 +77,16 @@ def _paragraphs(lines: list[Line]) -> list[Sentence]:
     ]
 
 
-def _sentence_readings(sentence: Sentence) -> list[Reading]:
+_YEAR_BEFORE = re.compile(r"(20\d\d)\s*年[^。；，,0-9]{0,6}$")
+
+
+def _prior_year(text: str, start: int, fiscal_year: int | None) -> bool:
+    """ "我局 2020 年“三公”经费预算为 43 万元" in a 2021 budget: last year's figure."""
+    match = _YEAR_BEFORE.search(text[max(0, start - 14) : start])
+    return bool(match and fiscal_year and int(match.group(1)) < fiscal_year)
+
+
+def _sentence_readings(sentence: Sentence, fiscal_year: int | None) -> list[Reading]:
     out = []
     taken: set[tuple[str, int]] = set()
     for path, pattern in _COMPILED:
@@ -84,6 +97,10 @@ def _sentence_readings(sentence: Sentence) -> list[Reading]:
             if path == "procurement.total" and re.match(r"货物|工程|服务", between):
                 continue
             taken.add((path, match.start()))
+            if _prior_year(sentence.text, match.start(), fiscal_year):
+                if path != "three_public.total":
+                    continue
+                path = "three_public.prior_year_total"
             reading = _reading(path, match, sentence)
             if reading is not None:
                 out.append(reading)

@@ -22,9 +22,9 @@ _ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("operating_expenses", re.compile(r"机关运行经费")),
     ("three_public.overseas_travel", re.compile(r"因公出国")),
     ("three_public.reception", re.compile(r"公务接待")),
-    ("three_public.vehicle_total", re.compile(r"购置及运行|公务用车费|用车(小计|合计)")),
+    ("three_public.vehicle_total", re.compile(r"购置及运[行维]|公务用车费|用车(小计|合计)")),
     ("three_public.vehicle_purchase", re.compile(r"购置")),
-    ("three_public.vehicle_operation", re.compile(r"运行")),
+    ("three_public.vehicle_operation", re.compile(r"运行|运维")),
     ("three_public.vehicle_total", re.compile(r"公务用车")),
 ]
 _TOTAL = re.compile(r"合计|共计|总计|小计|三公")

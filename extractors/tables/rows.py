@@ -59,7 +59,21 @@ def coded_rows(typed: TypedTable, scheme: Scheme) -> list[CodedRow]:
             out.append(coded)
     if out and not any(r.code for r in out):
         _infer_codes(out, scheme)
+    _leading_total(out)
     return out
+
+
+def _leading_total(rows: list[CodedRow]) -> None:
+    """No 合计 row: the uncoded row above every code (the department's own row, 深圳) is
+    the table total."""
+    if any(r.is_total for r in rows):
+        return
+    for row in rows:
+        if row.code is not None:
+            return
+        if row.cells:
+            row.is_total = True
+            return
 
 
 def _infer_codes(rows: list[CodedRow], scheme: Scheme) -> None:
@@ -117,9 +131,9 @@ def _coded_row(
     if code is None:
         if _TOTAL.match(name) or _TOTAL.match(joined[:6]) or _TOTAL.match(joined):
             return CodedRow(index, None, name or "合计", None, is_total=True, cells=cells)
-        if not name:
+        if not joined or not cells:
             return None
-        return CodedRow(index, None, name, None, cells=cells)
+        return CodedRow(index, None, joined, None, cells=cells)
     gov = _code(typed, row, gov_outline, ("gov_code", "gov_code_class", "gov_code_kuan"))
     return CodedRow(
         row=index,

@@ -46,14 +46,20 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     max_gap = 2.5 * median(heights)
     blocks: list[list[Line]] = []
     run: list[Line] = []
+    pending: list[Line] = []  # one-cell lines inside a table (a label centred on merged rows)
     for line in lines:
         multi = _columns_in(line) >= 2 or (run and _is_numeric_row(line))
-        close = not run or line.bbox[1] - run[-1].bbox[3] <= max_gap
+        last = (pending or run)[-1] if run else None
+        close = last is None or line.bbox[1] - last.bbox[3] <= max_gap
         if multi and close:
+            run.extend(pending)
             run.append(line)
-            continue
-        blocks.append(run)
-        run = [line] if multi else []
+            pending = []
+        elif run and close and len(pending) < 2:
+            pending.append(line)
+        else:
+            blocks.append(run)
+            run, pending = ([line] if multi else []), []
     blocks.append(run)
     return [b for b in blocks if sum(_is_numeric_row(ln) for ln in b) >= 2]
 
@@ -81,15 +87,18 @@ def _build(page: Page, block: list[Line], index: int) -> Table | None:
     cells: list[Cell] = []
     for row, line in enumerate(header):
         cells.extend(_header_cells(page.number, row, line, header[row + 1 :], bounds))
-    for row, line in enumerate(body, start=len(header)):
-        cells.extend(_row_cells(page.number, row, line, bounds))
+    body_rows = _join_wrapped([_row_cells(page.number, 0, line, bounds) for line in body], bounds)
+    for row, row_cells in enumerate(body_rows, start=len(header)):
+        for cell in row_cells:
+            cell.row = row
+        cells.extend(row_cells)
     all_words = [w for ln in header + body for w in ln.words]
     return Table(
         table_id=f"p{page.number}-t{index}",
         pages=[page.number],
         bbox=union_bbox([w.bbox for w in all_words]),
         cells=cells,
-        n_rows=len(header) + len(body),
+        n_rows=len(header) + len(body_rows),
         n_cols=len(bounds),
         engine="stream",
         ruled=False,
@@ -149,6 +158,91 @@ def _group_span(
             if centred and (best is None or last - first > best[1] - best[0]):
                 best = (first, last)
     return best if best is not None and best[1] > best[0] else None
+
+
+def _join_wrapped(rows: list[list[Cell]], bounds: list[tuple[float, float]]) -> list[list[Cell]]:
+    """A line holding only text, in columns that are empty on the next line, is the first
+    line of a cell that wrapped (a long project name): it belongs to the next row."""
+    out: list[list[Cell]] = []
+    pending: list[Cell] | None = None
+    for row in rows:
+        if _text_only(row) and not _full_width(row, bounds) and out:
+            _append_or_keep(out, row, bounds)
+            continue
+        if pending is not None and _fills(pending, row):
+            row = _merge(pending, row)
+            pending = None
+        elif pending is not None:
+            _append_or_keep(out, pending, bounds)
+            pending = None
+        if _text_only(row) and _full_width(row, bounds):
+            pending = row
+        else:
+            out.append(row)
+    if pending is not None:
+        _append_or_keep(out, pending, bounds)
+    return out
+
+
+def _full_width(row: list[Cell], bounds: list[tuple[float, float]]) -> bool:
+    """Text that fills its column ran out of room: the cell wraps onto another line."""
+    for cell in row:
+        if cell.text.strip() and cell.words:
+            used = max(w.x1 for w in cell.words) - min(w.x0 for w in cell.words)
+            first, last = (
+                bounds[cell.col],
+                bounds[min(len(bounds) - 1, cell.col + cell.col_span - 1)],
+            )
+            if used < 0.8 * (last[1] - first[0]):
+                return False
+    return True
+
+
+def _append_or_keep(
+    out: list[list[Cell]], tail: list[Cell], bounds: list[tuple[float, float]]
+) -> None:
+    """The last line of a wrapped cell ("…宣传费" / "用"): continue the text above."""
+    previous = out[-1] if out else None
+    filled = [c for c in tail if c.text.strip()]
+    above = {c.col: c for c in previous or [] if c.text.strip()}
+    # Only a data row's text wraps into a line of its own; label rows are separate rows.
+    has_numbers = any(NUMBER.match(c.text.strip()) for c in previous or [])
+    cells_above = [above[c.col] for c in filled if c.col in above]
+    wrapped = has_numbers and _full_width(cells_above, bounds)
+    if previous is None or not all(c.col in above for c in filled) or not wrapped:
+        out.append(tail)
+        return
+    for cell in filled:
+        target = above[cell.col]
+        merged = make_cell(
+            target.row, target.col, [*target.words, *cell.words], target.bbox, target.page
+        )
+        merged.col_span = target.col_span
+        previous[previous.index(target)] = merged
+
+
+def _text_only(row: list[Cell]) -> bool:
+    filled = [c for c in row if c.text.strip()]
+    return len(filled) == 1 and not NUMBER.match(filled[0].text.strip())
+
+
+def _fills(first: list[Cell], second: list[Cell]) -> bool:
+    empty_below = {c.col for c in second if not c.text.strip()}
+    has_numbers = any(NUMBER.match(c.text.strip()) for c in second)
+    return has_numbers and all(c.col in empty_below for c in first if c.text.strip())
+
+
+def _merge(first: list[Cell], second: list[Cell]) -> list[Cell]:
+    by_col = {c.col: c for c in first if c.text.strip()}
+    out = []
+    for cell in second:
+        above = by_col.get(cell.col)
+        if above is not None and not cell.text.strip():
+            out.append(make_cell(0, cell.col, above.words, (0.0, 0.0, 0.0, 0.0), above.page))
+            out[-1].col_span = above.col_span
+        else:
+            out.append(cell)
+    return out
 
 
 def _row_cells(page: int, row: int, line: Line, bounds: list[tuple[float, float]]) -> list[Cell]:
