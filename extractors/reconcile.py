@@ -21,11 +21,14 @@ class Value:
     agreeing: int = 1  # readings that agree with the chosen one (itself included)
     budget_value: Decimal | None = None
     from_table: bool = True
+    terms: int = 1  # printed figures summed into this value (one code over several rows)
 
     @property
     def tolerance(self) -> Decimal:
-        """One unit in the last printed digit, in 元."""
-        return printed_precision(self.raw) * UNIT_FACTORS.get(self.unit, Decimal(1))
+        """One unit in the last printed digit, in 元; each summed figure adds half a unit of
+        rounding."""
+        unit = printed_precision(self.raw.split("+")[0]) * UNIT_FACTORS.get(self.unit, Decimal(1))
+        return unit * max(Decimal(1), Decimal(self.terms) / 2)
 
 
 def reconcile(readings: list[Reading]) -> dict[str, Value]:
@@ -47,6 +50,7 @@ def _merge(path: str, group: list[Reading]) -> Value:
         signals=list(primary.signals),
         budget_value=primary.budget_value,
         from_table=bool(tables),
+        terms=1 + len(primary.extra_sources),
     )
     for other in group:
         if other is primary:

@@ -14,7 +14,7 @@ _AMOUNT_KEYWORDS: list[tuple[str, re.Pattern[str]]] = [
     ("project", re.compile(r"项目支出|专项业务经费|项目经费")),
     ("personnel", re.compile(r"人员经费|人员支出")),
     ("public", re.compile(r"公用经费|公用支出")),
-    ("total", re.compile(r"^(本年支出)?(合计|总计)$|^支出合计$|^本年支出合计$|^金额合计$")),
+    ("total", re.compile(r"^(本年支出)?(合计|总计)$|^支出(合计|总计)$|^本年支出合计$|^金额合计$")),
 ]
 _SOURCE_GROUP = re.compile(r"一般公共预算|政府性基金|国有资本|财政拨款|事业收入|其他收入|结转|专户")
 _SUBTOTAL = re.compile(r"^(小计|合计)$")

@@ -30,9 +30,14 @@ def _continues(first: Table, second: Table) -> bool:
     context = " ".join(second.context)
     if _CONTINUED.search(context):
         return True
-    if pick_title(second.context):
-        return False  # a new table with its own title
+    title = pick_title(second.context)
+    if title and _bare(title) != _bare(pick_title(first.context)):
+        return False  # a new table with its own title (the same title repeated continues)
     return _same_columns(first, second)
+
+
+def _bare(title: str) -> str:
+    return re.sub(r"\s|（续）|\(续\)|续表", "", title)
 
 
 def _same_columns(first: Table, second: Table) -> bool:

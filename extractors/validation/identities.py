@@ -121,7 +121,7 @@ def _hierarchy(values: dict[str, Value], section: str) -> Iterator[Identity]:
         for field in _fields(values, section, parent):
             paths = [f"{section}.{c}.{field}" for c in children]
             yield Identity(rule, f"{section}.{parent}.{field}", paths)
-    top = sorted(c for c in codes if len(c) == 3) or sorted(c for c in codes if len(c) == 5)
+    top = sorted(c for c in codes if not any(c[:n] in codes for n in (3, 5) if n < len(c)))
     if top:
         for field in _fields(values, section, "合计"):
             paths = [f"{section}.{c}.{field}" for c in top]
