@@ -34,18 +34,33 @@ def fiscal_year_and_kind(lines: list[Line]) -> tuple[int | None, DocumentKind, s
     """From the title lines of the first pages: (year, kind, department in the title)."""
     for line in lines[:40]:
         text = line.text.replace(" ", "")
-        match = _TITLE.search(text)
-        if match:
-            kind = DocumentKind.final_accounts if match.group(4) == "决算" else DocumentKind.budget
-            return int(match.group(1)), kind, _tidy(match.group(2))
-        match = _TITLE_NAME_FIRST.search(text)
-        if match:
-            kind = DocumentKind.final_accounts if match.group(4) == "决算" else DocumentKind.budget
-            return int(match.group(2)), kind, _tidy(match.group(1))
+        found = _title_candidates(text)
+        if found:
+            # Prefer the reading whose name looks like an organisation ("…局", "…委员会").
+            found.sort(key=lambda c: not _ORG_SUFFIX.search(c[2] or ""))
+            return found[0]
     text = "".join(ln.text for ln in lines[:60])
     years = Counter(int(y) for y in re.findall(r"(20\d\d)\s*年", text))
     kind = DocumentKind.final_accounts if "决算" in text[:400] else DocumentKind.budget
     return (years.most_common(1)[0][0] if years else None), kind, None
+
+
+_ORG_SUFFIX = re.compile(
+    r"(局|委员会|委|厅|办公室|办公厅|中心|院|所|站|队|馆|处|部|政府|办事处|街道|学校|会|社|署)$"
+)
+
+
+def _title_candidates(text: str) -> list[tuple[int, DocumentKind, str | None]]:
+    out = []
+    match = _TITLE.search(text)
+    if match:
+        kind = DocumentKind.final_accounts if match.group(4) == "决算" else DocumentKind.budget
+        out.append((int(match.group(1)), kind, _tidy(match.group(2)) or None))
+    match = _TITLE_NAME_FIRST.search(text)
+    if match:
+        kind = DocumentKind.final_accounts if match.group(4) == "决算" else DocumentKind.budget
+        out.append((int(match.group(2)), kind, _tidy(match.group(1)) or None))
+    return out
 
 
 def department(lines: list[Line], title_department: str | None) -> str | None:
@@ -53,7 +68,23 @@ def department(lines: list[Line], title_department: str | None) -> str | None:
         _tidy(m.group(1)) for ln in lines for m in [_NAMED.search(ln.text.replace(" ", ""))] if m
     )
     named_best = next((n for n, _ in named.most_common() if n and not n.startswith(_JUNK)), None)
-    return named_best or title_department
+    if title_department and not _ORG_SUFFIX.search(title_department):
+        title_department = None  # "部门综合" is a kind of budget, not a department
+    return named_best or title_department or _most_named_org(lines)
+
+
+_ORG_NAME = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?[省市县区][\u4e00-\u9fff]{2,16}?(局|委员会|办公室|办公厅|厅|中心)"
+)
+
+
+def _most_named_org(lines: list[Line]) -> str | None:
+    """No title names the department: the organisation the prose names most often."""
+    counts = Counter(
+        m.group(0) for ln in lines for m in _ORG_NAME.finditer(ln.text.replace(" ", ""))
+    )
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] >= 3 else None
 
 
 def admin_level(name: str | None) -> AdminLevel:

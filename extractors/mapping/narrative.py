@@ -17,11 +17,15 @@ from schemas import ReadMethod, Source
 _NUM = r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)"
 _GAP = r"[^。；;0-9]{0,14}?"
 _FORBIDDEN = re.compile(r"增加|减少|增长|下降|上年|去年|比|较|同比|持平|减|增|上一年|年初")
+_NOT_A_PART = r"(?<!拨款)(?<!预算)(?<!基金)(?<!基本)(?<!项目)(?<!经营)(?<!财政)(?<!公共)"
 _PATTERNS: list[tuple[str, str]] = [
     ("totals.revenue_total", r"收[、，,和与及]?支(预算)?总计"),
     ("totals.expenditure_total", r"收[、，,和与及]?支(预算)?总计"),
     ("totals.revenue_total", r"收入(预算)?总计|(预算)?总收入"),
     ("totals.expenditure_total", r"支出(预算)?总计|(预算)?总支出"),
+    # "2026 年度收入预算 32852.05 万元": the year's whole budget, not one fund's part of it.
+    ("totals.revenue_total", _NOT_A_PART + r"(收入预算|预算收入)(总额)?"),
+    ("totals.expenditure_total", _NOT_A_PART + r"支出预算(总额)?"),
     (
         "totals.general_public_budget",
         r"一般公共预算(拨款)?收入|一般公共预算收支预算|一般公共预算(拨款)?支出(预算)?"
