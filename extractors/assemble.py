@@ -247,7 +247,9 @@ def _amounts(
 ) -> dict[str, Amount]:
     out = {}
     for path, value in values.items():
-        checks = judged.checks.get(path, [])
+        checks = judged.checks.get(path, []) + [
+            Check(name=name, passed=passed) for name, passed in value.source_checks
+        ]
         doubt = judged.doubt.get(path, 0.0)
         conf = confidence(value, sum(c.passed for c in checks), doubt)
         doubted = doubt > 0 or any(s.penalty >= 3.0 for s in value.signals)

@@ -22,6 +22,8 @@ class Value:
     budget_value: Decimal | None = None
     from_table: bool = True
     terms: int = 1  # printed figures summed into this value (one code over several rows)
+    # (check name, passed) for every other source compared with the chosen reading
+    source_checks: list[tuple[str, bool]] = field(default_factory=list)
 
     @property
     def tolerance(self) -> Decimal:
@@ -56,7 +58,12 @@ def _merge(path: str, group: list[Reading]) -> Value:
         if other is primary:
             continue
         value.sources.append(other.source)
-        if _agree(primary, other):
+        agrees = _agree(primary, other)
+        name = (
+            "narrative.equals_table" if other.source.table_id is None else "cross_table.same_value"
+        )
+        value.source_checks.append((name, agrees))
+        if agrees:
             value.agreeing += 1
         else:
             value.signals.append(Signal(f"disagrees_with_p{other.source.page}", 3.0))

@@ -125,8 +125,19 @@ def test_batch_folder_with_one_bad_file(tmp_path: Path) -> None:
     assert "[2/2]" in proc.stderr and "1 of 2 extracted" in proc.stderr
 
 
-@pytest.mark.parametrize("fmt", ["json"])
+@pytest.mark.parametrize("fmt", ["json", "csv", "xlsx"])
 def test_format_flag(tmp_path: Path, fmt: str) -> None:
     pdf = _sample_pdf(tmp_path / "sample.pdf")
-    proc = run("extract", pdf, "-o", tmp_path / f"out.{fmt}", "--format", fmt)
+    out = tmp_path / f"out.{fmt}"
+    proc = run("extract", pdf, "-o", out, "--format", fmt)
     assert proc.returncode == 0, proc.stderr
+    if fmt == "csv":
+        text = out.read_text(encoding="utf-8")
+        assert "totals.revenue_total" in text and "6887000" in text
+    elif fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        sheets = load_workbook(out).sheetnames
+        assert sheets, "an XLSX with at least the values sheet"
+    else:
+        assert json.loads(out.read_text())["totals"]["revenue_total"]["value"] == 6887000.0
