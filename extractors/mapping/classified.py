@@ -20,6 +20,8 @@ FUNCTION_SOURCES = (
     TableKind.general_budget_expenditure,
 )
 FUNCTION_ROLES = {"total": "total", "basic": "basic", "project": "project"}
+# Columns that only exist to be summed into basic (人员经费 + 公用经费 without a 小计).
+FUNCTION_PART_ROLES = ("personnel", "public")
 ECONOMIC_ROLES = {
     "total": "total",
     "personnel": "personnel",
@@ -123,4 +125,25 @@ def _row_readings(
         reading = cell_reading(path, row.cells.get(role), typed, signals)
         if reading is not None and path not in out:
             out[path] = reading
+    basic = f"{prefix}.basic"
+    if "basic" in roles.values() and basic not in out:
+        derived = _basic_from_parts(basic, row, typed, signals)
+        if derived is not None:
+            out[basic] = derived
     return list(out.values())
+
+
+def _basic_from_parts(
+    path: str, row: CodedRow, typed: TypedTable, signals: list[Signal]
+) -> Reading | None:
+    """基本支出 printed only as 人员经费 + 公用经费 columns (湖州): the contract's basic
+    spending is their sum; both cells are its sources."""
+    parts = [
+        cell_reading(path, row.cells.get(role), typed, signals) for role in ("personnel", "public")
+    ]
+    present = [p for p in parts if p is not None]
+    if len(present) != 2 or all(p.value == 0 and p.raw.strip() == "" for p in present):
+        return None
+    total = sum_readings(path, present)
+    total.signals.append(Signal("sum_of_columns", 0.3))
+    return total

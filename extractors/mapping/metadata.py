@@ -84,7 +84,7 @@ def _most_named_org(lines: list[Line]) -> str | None:
         m.group(0) for ln in lines for m in _ORG_NAME.finditer(ln.text.replace(" ", ""))
     )
     best = counts.most_common(1)
-    return best[0][0] if best and best[0][1] >= 3 else None
+    return _tidy(best[0][0]) if best and best[0][1] >= 3 else None
 
 
 def admin_level(name: str | None) -> AdminLevel:
@@ -98,5 +98,6 @@ def admin_level(name: str | None) -> AdminLevel:
 
 def _tidy(name: str) -> str:
     name = re.sub(r"^(20\d\d年?)", "", name)
+    name = re.sub(r"^(关于|公开|印发)", "", name)
     name = re.sub(r"(部门|单位)$", "", name)
     return name.strip()

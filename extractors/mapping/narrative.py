@@ -31,8 +31,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"一般公共预算(拨款)?收入|一般公共预算收支预算|一般公共预算(拨款)?支出(预算)?"
         r"|其中[:：]?一般公共预算",
     ),
-    ("totals.basic_expenditure", r"基本支出(预算)?"),
-    ("totals.project_expenditure", r"项目(（类）|\(类\))?支出(预算)?"),
+    ("totals.basic_expenditure", _NOT_A_PART + r"基本支出(预算)?"),
+    ("totals.project_expenditure", _NOT_A_PART + r"项目(（类）|\(类\))?支出(预算)?"),
     ("totals.personnel_expense", r"人员(类)?(项目)?经费"),
     ("totals.public_expense", r"(日常|运转类)?公用(项目)?经费"),
     ("three_public.total", r"[“\"]?三公[”\"]?经费(支出)?(预算|决算)?(数)?"),

@@ -48,12 +48,16 @@ _FUND_PATHS = {"totals.general_public_budget", "totals.government_fund", "totals
 
 
 def summary_readings(tables: list[TypedTable]) -> list[Reading]:
+    """The 收支总表 first; the 财政拨款收支总表 only for fund figures the first leaves out
+    (its rows can be a narrower scope and would read as disagreement)."""
     out: list[Reading] = []
     for typed in tables:
         if typed.kind == TableKind.revenue_expenditure_summary:
             out.extend(_readings(typed, None))
-        elif typed.kind == TableKind.fiscal_appropriation_summary:
-            out.extend(_readings(typed, _FUND_PATHS))
+    stated = {r.path for r in out}
+    for typed in tables:
+        if typed.kind == TableKind.fiscal_appropriation_summary:
+            out.extend(r for r in _readings(typed, _FUND_PATHS - stated))
     return out
 
 

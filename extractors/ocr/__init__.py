@@ -1,0 +1,20 @@
+"""Scanned pages: page image -> orientation, deskew, rulings, OCR words (engines by name).
+
+Imported lazily by the pipeline, so a digital document never loads ONNX models.
+"""
+
+from extractors.ocr.engines import ENGINES, OcrEngine, OcrEngineError, OcrWord, get_engine
+from extractors.ocr.numbers import digit_alternatives, is_amount, word_score
+from extractors.ocr.page import ocr_page
+
+__all__ = [
+    "ENGINES",
+    "OcrEngine",
+    "OcrEngineError",
+    "OcrWord",
+    "digit_alternatives",
+    "get_engine",
+    "is_amount",
+    "ocr_page",
+    "word_score",
+]
