@@ -42,7 +42,9 @@ def reconcile(readings: list[Reading]) -> dict[str, Value]:
 
 def _merge(path: str, group: list[Reading]) -> Value:
     tables = [r for r in group if r.source.table_id]
-    primary = (tables or group)[0]
+    # A printed figure is better evidence than a blank cell read as zero.
+    printed = [r for r in tables if r.raw.strip()]
+    primary = (printed or tables or group)[0]
     value = Value(
         path=path,
         value=primary.value,
@@ -55,8 +57,8 @@ def _merge(path: str, group: list[Reading]) -> Value:
         terms=1 + len(primary.extra_sources),
     )
     for other in group:
-        if other is primary:
-            continue
+        if other is primary or (printed and not other.raw.strip() and other.source.table_id):
+            continue  # a blank cell beside a printed figure is no source of it
         value.sources.append(other.source)
         agrees = _agree(primary, other)
         name = (

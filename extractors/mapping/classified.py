@@ -7,6 +7,7 @@ present wins: the others are subsets by fund and would disagree legitimately).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extractors.mapping.readings import cell_reading, sum_readings
@@ -75,10 +76,18 @@ def function_items(tables: list[TypedTable]) -> ItemReadings:
 def economic_items(tables: list[TypedTable], kind: TableKind, section: str) -> ItemReadings:
     roles = BASIC_ROLES if kind == TableKind.basic_expenditure_economic else ECONOMIC_ROLES
     out = ItemReadings(section)
-    for typed in (t for t in tables if t.kind == kind):
+    for typed in _one_scope(t for t in tables if t.kind == kind):
         rows = [r for r in coded_rows(typed, "economic") if r.is_total or _economic(r)]
         _collect(out, typed, rows, roles)
     return out
+
+
+def _one_scope(tables: Iterable[TypedTable]) -> list[TypedTable]:
+    """Two tables of one kind may cover different funds (一般公共预算基本支出表 and an
+    all-funds 基本支出表, 烟台): keep the 一般公共预算 one the contract means, else the first."""
+    found = list(tables)
+    general = [t for t in found if "一般公共预算" in t.title]
+    return general[:1] or found[:1]
 
 
 def _economic(row: CodedRow) -> bool:

@@ -28,7 +28,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("totals.expenditure_total", _NOT_A_PART + r"支出预算(总额)?"),
     (
         "totals.general_public_budget",
-        r"一般公共预算(拨款)?收入|一般公共预算收支预算|一般公共预算(拨款)?支出(预算)?"
+        r"一般公共预算(拨款)?收入|一般公共预算收支预算|一般公共预算(拨款)?支出预算(总额)?[为是]"
         r"|其中[:：]?一般公共预算",
     ),
     ("totals.basic_expenditure", _NOT_A_PART + r"基本支出(预算)?"),

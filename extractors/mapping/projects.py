@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.mapping.labelled import covering
-from extractors.mapping.readings import cell_reading
+from extractors.mapping.readings import cell_reading, sum_readings
 from extractors.model import Cell, Reading
 from extractors.numbers import parse_amount
 from extractors.tables.header import clean
@@ -159,6 +159,23 @@ def _project_rows(typed: TypedTable) -> list[ProjectReading]:
             out.append(ProjectReading(name=name, amount=reading))
         if out:
             out[-1].indicators.extend(_pair_indicators(row, pairs))
+    return _sum_repeats(out)
+
+
+def _sum_repeats(rows: list[ProjectReading]) -> list[ProjectReading]:
+    """One name on several lines of one table (审计业务经费 under two 项目类别): one project,
+    its amount the sum, every line a source."""
+    by_name: dict[str, list[ProjectReading]] = {}
+    for row in rows:
+        by_name.setdefault(clean(row.name), []).append(row)
+    out = []
+    for group in by_name.values():
+        first = group[0]
+        amounts = [g.amount for g in group if g.amount is not None]
+        if len(amounts) > 1:
+            first.amount = sum_readings(amounts[0].path, amounts)
+        first.indicators = [i for g in group for i in g.indicators]
+        out.append(first)
     return out
 
 
