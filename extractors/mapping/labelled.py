@@ -40,12 +40,14 @@ def labelled_cells(typed: TypedTable) -> Iterator[LabelledCell]:
         for c, cell in enumerate(row):
             if cell is None or cell.col != c or cell.row != r or _is_label(cell):
                 continue
+            if typed.roles[c] == "line_no":
+                continue
             parsed = parse_amount(cell.text)
             if parsed is None:
                 continue
             yield LabelledCell(
                 cell=cell,
-                row_label=_left_label(row, c),
+                row_label=_left_label(row, c, typed.roles),
                 column_label=typed.header.path_text(c),
                 role=typed.roles[c],
                 empty=parsed.empty,
@@ -57,12 +59,12 @@ def _is_label(cell: Cell) -> bool:
     return bool(clean(cell.text)) and parse_amount(cell.text) is None
 
 
-def _left_label(row: list[Cell | None], col: int) -> str:
+def _left_label(row: list[Cell | None], col: int, roles: list[str | None]) -> str:
     parts: list[str] = []
     seen: set[int] = set()
     for c in range(col - 1, -1, -1):
         cell = row[c]
-        if cell is None or id(cell) in seen:
+        if cell is None or id(cell) in seen or roles[c] == "line_no":
             continue
         seen.add(id(cell))
         if _is_label(cell):

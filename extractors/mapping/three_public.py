@@ -44,9 +44,12 @@ def three_public_readings(tables: list[TypedTable], fiscal_year: int | None) -> 
         if across:
             cells = _first_data_row(cells)
         has_other_costs = any(_OTHER_COSTS.search(lc.column_label) for lc in cells)
+        has_actual = any("决算" in lc.column_label for lc in cells)
         seen: set[str] = set()
         for lc in cells:
             path = _path(lc, across, has_other_costs, fiscal_year)
+            if path and has_actual and _budget_column(lc.column_label):
+                path = f"{path}#budget"
             if path is None or path in seen:
                 continue
             reading = cell_reading(path, lc.cell, typed)
@@ -85,6 +88,11 @@ def _path(
     if lc.role and lc.role.startswith("budget_"):
         return f"{item}#budget"
     return item
+
+
+def _budget_column(column: str) -> bool:
+    """决算 tables print 预算数 beside 决算数: the budget is kept beside the actual."""
+    return "预算" in column and "决算" not in column and not column.endswith("#budget")
 
 
 def _item(label: str) -> str | None:

@@ -12,11 +12,11 @@ import numpy as np
 
 from extractors.model import Ruling
 
-MIN_LINE_PT = 30.0  # shorter runs must be anchored at both ends (see SHORT_LINE_PT)
-# The rulings between the 类|款|项 sub-columns of a header are one header row tall
-# (~12-20 pt).  A run this short counts only when perpendicular rulings meet it at both
-# ends, which a character's stroke, a dash or an underline never does.
-SHORT_LINE_PT = 8.0
+# Shorter runs are dashes, underlines of one word, or strokes.  This also loses the short
+# rulings between the 类|款|项 sub-columns of a one-row header (~12-20 pt): accepting
+# runs that short when rulings meet both ends was tried and turned the vertical strokes
+# of characters filling a tight header row (a 西安 table) into dozens of false columns.
+MIN_LINE_PT = 30.0
 # Between MIN_LINE_PT and this, a run counts only if it meets a perpendicular ruling: the
 # aligned horizontal strokes of a few CJK characters (一, 二, 三 …) make free-standing runs
 # that long, a cell border never stands free.
@@ -30,7 +30,7 @@ def find_rulings(gray: np.ndarray, scale: float) -> list[Ruling]:
     ink = cv2.adaptiveThreshold(
         gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15
     )
-    length = max(8, int(SHORT_LINE_PT * scale))
+    length = max(15, int(MIN_LINE_PT * scale))
     found: dict[bool, list[Ruling]] = {}
     for horizontal in (True, False):
         kernel = cv2.getStructuringElement(
@@ -43,32 +43,7 @@ def find_rulings(gray: np.ndarray, scale: float) -> list[Ruling]:
         )
         found[horizontal] = _segments(lines, scale, horizontal)
     h, v = found[True], found[False]
-    long_h = [r for r in h if _length(r) >= MIN_LINE_PT]
-    long_v = [r for r in v if _length(r) >= MIN_LINE_PT]
-    return [r for r in h if _kept(r, long_v)] + [r for r in v if _kept(r, long_h)]
-
-
-def _length(r: Ruling) -> float:
-    return max(r.x1 - r.x0, r.bottom - r.top)
-
-
-def _kept(r: Ruling, others: list[Ruling]) -> bool:
-    if _length(r) >= MIN_LINE_PT:
-        return _anchored(r, others)
-    return _both_ends_anchored(r, others)
-
-
-def _both_ends_anchored(r: Ruling, others: list[Ruling]) -> bool:
-    """A short run whose two ends each touch a (long) perpendicular ruling."""
-    tol = EXTEND_PT + 1.0
-    if r.horizontal:
-        ends = [(r.x0 + EXTEND_PT, r.top), (r.x1 - EXTEND_PT, r.top)]
-    else:
-        ends = [(r.x0, r.top + EXTEND_PT), (r.x0, r.bottom - EXTEND_PT)]
-    return all(
-        any(o.x0 - tol <= x <= o.x1 + tol and o.top - tol <= y <= o.bottom + tol for o in others)
-        for x, y in ends
-    )
+    return [r for r in h if _anchored(r, v)] + [r for r in v if _anchored(r, h)]
 
 
 def _anchored(r: Ruling, others: list[Ruling]) -> bool:
@@ -91,7 +66,7 @@ def _segments(mask: np.ndarray, scale: float, horizontal: bool) -> list[Ruling]:
     for i in range(1, n):
         x, y, w, h, _area = (int(v) for v in stats[i])
         long_px, thick_px = (w, h) if horizontal else (h, w)
-        if long_px < SHORT_LINE_PT * scale or thick_px > MAX_THICK_PT * scale:
+        if long_px < MIN_LINE_PT * scale or thick_px > MAX_THICK_PT * scale:
             continue
         if horizontal:
             yc = (y + h / 2) / scale

@@ -47,10 +47,11 @@ def _top_down(table: Table, col: int, rows: int) -> list[HeaderLabel]:
         if c.row < rows and c.col <= col < c.col + c.col_span and clean(c.text)
     ]
     covering.sort(key=lambda c: c.row)
+    # 行次/栏次 stay in the path: they mark a column of line numbers, not amounts.
     return [
         HeaderLabel(clean(c.text), c.col_span)
         for c in covering
-        if not _COLUMN_NUMBERS.match(clean(c.text))
+        if not _COLUMN_NUMBERS.match(clean(c.text)) or clean(c.text) in ("行次", "栏次")
     ]
 
 

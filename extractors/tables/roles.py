@@ -44,6 +44,8 @@ def _role(path: list[HeaderLabel]) -> str | None:
     if not path:
         return None
     leaf = path[-1].text
+    if leaf in ("行次", "栏次"):
+        return "line_no"
     government = any("政府" in lb.text for lb in path)
     if leaf in CODE_PART_ROLES:
         return (GOV_PART_ROLES if government else CODE_PART_ROLES).get(leaf)
