@@ -13,8 +13,8 @@ from extractors.options import PipelineOptions
 # Glyphs without a Unicode mapping come out as "(cid:123)": such a text layer is unusable.
 _CID = re.compile(r"\(cid:\d+\)")
 _MEANINGFUL = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
-# A ruling thinner than this (points) is a line, not a filled rectangle.
-_MIN_IMAGE_SHARE = 0.25
+# An image covering at least this share of the page may carry text (a scan, a pasted table).
+_MIN_IMAGE_SHARE = 0.05
 
 
 def read_page(plumber_page: PlumberPage, number: int, options: PipelineOptions) -> Page:
@@ -35,13 +35,15 @@ def read_page(plumber_page: PlumberPage, number: int, options: PipelineOptions) 
         rulings=_rulings(plumber_page),
         image_regions=_image_regions(plumber_page, width, height),
     )
-    if meaningful < options.min_text_chars:
+    garbled = bool(_CID.search(text))
+    if meaningful < options.min_text_chars and (page.image_regions or garbled):
+        # Something is drawn there that the text layer does not carry: OCR it.
         page.words = []
         page.source = "ocr"
         page.status = "needs_ocr"
         page.reason = (
             "no usable text layer (glyphs without Unicode mapping)"
-            if _CID.search(text)
+            if garbled
             else "no text layer"
         )
     return page
@@ -79,6 +81,6 @@ def _image_regions(
     regions = []
     for img in plumber_page.images:
         x0, top, x1, bottom = (float(img[k]) for k in ("x0", "top", "x1", "bottom"))
-        if (x1 - x0) * (bottom - top) >= _MIN_IMAGE_SHARE * width * height * 0.2:
+        if (x1 - x0) * (bottom - top) >= _MIN_IMAGE_SHARE * width * height:
             regions.append((max(0.0, x0), max(0.0, top), min(width, x1), min(height, bottom)))
     return regions
