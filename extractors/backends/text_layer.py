@@ -42,9 +42,7 @@ def read_page(plumber_page: PlumberPage, number: int, options: PipelineOptions) 
         page.source = "ocr"
         page.status = "needs_ocr"
         page.reason = (
-            "no usable text layer (glyphs without Unicode mapping)"
-            if garbled
-            else "no text layer"
+            "no usable text layer (glyphs without Unicode mapping)" if garbled else "no text layer"
         )
     return page
 
