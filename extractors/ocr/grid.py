@@ -12,11 +12,15 @@ import numpy as np
 
 from extractors.model import Ruling
 
-# Shorter runs are dashes, underlines of one word, or strokes.  This also loses the short
-# rulings between the 类|款|项 sub-columns of a one-row header (~12-20 pt): accepting
-# runs that short when rulings meet both ends was tried and turned the vertical strokes
-# of characters filling a tight header row (a 西安 table) into dozens of false columns.
-MIN_LINE_PT = 30.0
+MIN_LINE_PT = 30.0  # shorter runs count only as short vertical rulings (below)
+# The rulings between the 类|款|项 sub-columns of a one-row header are ~12-20 pt long; the
+# mapper needs them to read function codes.  A vertical run that short counts only when
+# long horizontal rulings meet both its ends AND it stands clear of other ink on both
+# sides: the vertical strokes of characters filling a tight header row (a 西安 table) meet
+# both rulings too, but always have the rest of their character right next to them.
+SHORT_LINE_PT = 8.0
+CLEAR_FROM_PT, CLEAR_TO_PT = 1.5, 4.0  # the strip beside a short run that must be blank
+CLEAR_MAX_INK = 0.03
 # Between MIN_LINE_PT and this, a run counts only if it meets a perpendicular ruling: the
 # aligned horizontal strokes of a few CJK characters (一, 二, 三 …) make free-standing runs
 # that long, a cell border never stands free.
@@ -30,7 +34,7 @@ def find_rulings(gray: np.ndarray, scale: float) -> list[Ruling]:
     ink = cv2.adaptiveThreshold(
         gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15
     )
-    length = max(15, int(MIN_LINE_PT * scale))
+    length = max(8, int(SHORT_LINE_PT * scale))
     found: dict[bool, list[Ruling]] = {}
     for horizontal in (True, False):
         kernel = cv2.getStructuringElement(
@@ -42,8 +46,42 @@ def find_rulings(gray: np.ndarray, scale: float) -> list[Ruling]:
             cv2.morphologyEx(ink, cv2.MORPH_CLOSE, bridge), cv2.MORPH_OPEN, kernel
         )
         found[horizontal] = _segments(lines, scale, horizontal)
-    h, v = found[True], found[False]
-    return [r for r in h if _anchored(r, v)] + [r for r in v if _anchored(r, h)]
+    h = [r for r in found[True] if _length(r) >= MIN_LINE_PT]
+    v_long = [r for r in found[False] if _length(r) >= MIN_LINE_PT]
+    v_short = [
+        r
+        for r in found[False]
+        if _length(r) < MIN_LINE_PT and _both_ends_on(r, h) and _clear_beside(ink, r, scale)
+    ]
+    return [r for r in h if _anchored(r, v_long)] + [r for r in v_long + v_short if _anchored(r, h)]
+
+
+def _length(r: Ruling) -> float:
+    return max(r.x1 - r.x0, r.bottom - r.top)
+
+
+def _both_ends_on(r: Ruling, horizontals: list[Ruling]) -> bool:
+    tol = EXTEND_PT + 1.0
+    ends = (r.top + EXTEND_PT, r.bottom - EXTEND_PT)
+    return all(
+        any(o.x0 - tol <= r.x0 <= o.x1 + tol and abs(o.top - y) <= tol for o in horizontals)
+        for y in ends
+    )
+
+
+def _clear_beside(ink: np.ndarray, r: Ruling, scale: float) -> bool:
+    """Is the strip beside the run (its ends left out) blank on both sides?"""
+    y0 = round((r.top + 2 * EXTEND_PT) * scale)
+    y1 = round((r.bottom - 2 * EXTEND_PT) * scale)
+    x = r.x0 * scale
+    near, far = round(CLEAR_FROM_PT * scale), round(CLEAR_TO_PT * scale)
+    if y1 <= y0:
+        return False
+    for a, b in ((round(x) - far, round(x) - near), (round(x) + near, round(x) + far)):
+        strip = ink[y0:y1, max(0, a) : max(0, b)]
+        if strip.size == 0 or float((strip > 0).mean()) > CLEAR_MAX_INK:
+            return False
+    return True
 
 
 def _anchored(r: Ruling, others: list[Ruling]) -> bool:
@@ -66,7 +104,7 @@ def _segments(mask: np.ndarray, scale: float, horizontal: bool) -> list[Ruling]:
     for i in range(1, n):
         x, y, w, h, _area = (int(v) for v in stats[i])
         long_px, thick_px = (w, h) if horizontal else (h, w)
-        if long_px < MIN_LINE_PT * scale or thick_px > MAX_THICK_PT * scale:
+        if long_px < SHORT_LINE_PT * scale or thick_px > MAX_THICK_PT * scale:
             continue
         if horizontal:
             yc = (y + h / 2) / scale

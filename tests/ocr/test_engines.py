@@ -1,0 +1,61 @@
+"""Engines: registry, offline loading, and the paddleocr error path (real packages, no mocks)."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from extractors.ocr.engines import (
+    ENGINES,
+    PADDLE_MODEL_ENV,
+    OcrEngineError,
+    PaddleOcrEngine,
+    RapidOcrEngine,
+    get_engine,
+)
+from extractors.ocr.render import render_page
+
+
+def test_registry_names_match_options() -> None:
+    assert set(ENGINES) == {"rapidocr", "paddleocr"}
+    with pytest.raises(OcrEngineError, match="unknown OCR engine"):
+        get_engine("tesseract")
+
+
+def test_engine_is_cached_per_process() -> None:
+    assert get_engine("rapidocr") is get_engine("rapidocr")
+
+
+def test_rapidocr_loads_and_reads_without_network(
+    scanned: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError("network access attempted during OCR")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    engine = RapidOcrEngine()  # a fresh instance: model loading happens under the guard
+    image = render_page(scanned["source"], 1).image[150:400, :]
+    words = engine.recognize(image)
+    assert any("部门" in w.text or "万元" in w.text for w in words)
+
+
+def test_paddleocr_without_model_dir_names_the_env_var(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(PADDLE_MODEL_ENV, raising=False)
+    with pytest.raises(OcrEngineError, match=PADDLE_MODEL_ENV):
+        PaddleOcrEngine()
+
+
+def test_paddleocr_with_empty_model_dir_names_the_env_var(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(PADDLE_MODEL_ENV, str(tmp_path))
+    with pytest.raises(OcrEngineError, match=PADDLE_MODEL_ENV):
+        PaddleOcrEngine()
+
+
+def test_blank_image_reads_nothing() -> None:
+    assert get_engine("rapidocr").recognize(np.full((400, 300), 255, np.uint8)) == []
