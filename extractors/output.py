@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from extractors.mapping.classified import ItemInfo
 from extractors.model import Table
 from extractors.reconcile import Value
@@ -37,18 +39,9 @@ AmountOf = dict[str, Amount]
 
 
 def function_items(items: dict[str, ItemInfo], amounts: AmountOf) -> list[FunctionItem]:
-    section = "expenditure_by_function"
     return [
-        FunctionItem(
-            code=code,
-            name=info.name,
-            level=info.level,  # type: ignore[arg-type]
-            total=amounts.get(f"{section}.{code}.total"),
-            basic=amounts.get(f"{section}.{code}.basic"),
-            project=amounts.get(f"{section}.{code}.project"),
-            code_inferred=info.inferred,
-        )
-        for code, info in sorted(items.items())
+        FunctionItem(**_fields(info, amounts, "expenditure_by_function", FUNCTION_FIELDS))
+        for _, info in sorted(items.items())
     ]
 
 
@@ -56,17 +49,10 @@ def economic_items(items: dict[str, ItemInfo], amounts: AmountOf) -> list[Econom
     section = "expenditure_by_economic"
     return [
         EconomicItem(
-            code=code,
-            name=info.name,
-            level=info.level,  # type: ignore[arg-type]
-            total=amounts.get(f"{section}.{code}.total"),
-            personnel=amounts.get(f"{section}.{code}.personnel"),
-            public=amounts.get(f"{section}.{code}.public"),
-            project=amounts.get(f"{section}.{code}.project"),
+            **_fields(info, amounts, section, ECONOMIC_FIELDS),
             by_government_code=_gov_rows(info, amounts),
-            code_inferred=info.inferred,
         )
-        for code, info in sorted(items.items())
+        for _, info in sorted(items.items())
     ]
 
 
@@ -74,17 +60,31 @@ def basic_items(items: dict[str, ItemInfo], amounts: AmountOf) -> list[BasicEcon
     section = "basic_expenditure_by_economic"
     return [
         BasicEconomicItem(
-            code=code,
-            name=info.name,
-            level=info.level,  # type: ignore[arg-type]
-            total=amounts.get(f"{section}.{code}.total"),
-            personnel=amounts.get(f"{section}.{code}.personnel"),
-            public=amounts.get(f"{section}.{code}.public"),
+            **_fields(info, amounts, section, BASIC_FIELDS),
             by_government_code=_gov_rows(info, amounts),
-            code_inferred=info.inferred,
         )
-        for code, info in sorted(items.items())
+        for _, info in sorted(items.items())
     ]
+
+
+FUNCTION_FIELDS = ("total", "basic", "project")
+ECONOMIC_FIELDS = ("total", "personnel", "public", "project")
+BASIC_FIELDS = ("total", "personnel", "public")
+
+
+def _fields(
+    info: ItemInfo, amounts: AmountOf, section: str, names: tuple[str, ...]
+) -> dict[str, Any]:
+    """The item's identity and one Amount per field the section's model has."""
+    fields: dict[str, Any] = {
+        "code": info.code,
+        "name": info.name,
+        "level": info.level,
+        "code_inferred": info.inferred,
+    }
+    for name in names:
+        fields[name] = amounts.get(f"{section}.{info.code}.{name}")
+    return fields
 
 
 def _gov_rows(info: ItemInfo, amounts: AmountOf) -> list[GovernmentCodeRow]:
