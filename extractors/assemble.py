@@ -150,9 +150,7 @@ def _table_totals(
 
 
 def _typed_tables(results: Sequence[PageResult]) -> list[TypedTable]:
-    tables = stitch(
-        [t for r in results for t in r.tables], {r.page.number: r.page.height for r in results}
-    )
+    tables = stitch([t for r in results for t in r.tables])
     first = [type_table(t, None) for t in tables]
     units = Counter(t.unit for t in first if t.unit_stated)
     default = units.most_common(1)[0][0] if units else None

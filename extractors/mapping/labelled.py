@@ -67,8 +67,9 @@ def _left_label(row: list[Cell | None], col: int, roles: list[str | None]) -> st
         if cell is None or id(cell) in seen or roles[c] == "line_no":
             continue
         seen.add(id(cell))
-        if _is_label(cell):
+        parsed = parse_amount(cell.text)
+        if parsed is None:
             parts.append(clean(cell.text))
-        elif (parse_amount(cell.text) is not None and not parse_amount(cell.text).empty) or parts:  # type: ignore[union-attr]
+        elif not parsed.empty or parts:
             break
     return "".join(reversed(parts))

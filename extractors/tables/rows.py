@@ -149,8 +149,10 @@ def _coded_row(
 def _code(
     typed: TypedTable, row: list[Cell | None], outline: _Outline, roles: tuple[str, ...]
 ) -> str | None:
-    single, klass, kuan, xiang = (typed.col(r) if r else None for r in (*roles, None)[:4])
-    parts = [_text(row, c) for c in (klass, kuan, xiang)]
+    """`roles`: the single-column role, then the 类 / 款 (/ 项) part roles."""
+    single = typed.col(roles[0])
+    parts = [_text(row, typed.col(role)) for role in roles[1:]]
+    parts += [""] * (3 - len(parts))  # government codes have no 项 column
     if any(parts):
         return _from_parts(parts, outline)
     text = _text(row, single)

@@ -11,7 +11,7 @@ from extractors.tables.header import find_header
 _CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 
 
-def stitch(tables: list[Table], page_heights: dict[int, float]) -> list[Table]:
+def stitch(tables: list[Table]) -> list[Table]:
     """Tables in page order in, merged tables out."""
     out: list[Table] = []
     for index, table in enumerate(tables):
