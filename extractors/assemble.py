@@ -23,12 +23,13 @@ from extractors.options import PipelineOptions
 from extractors.reconcile import Value, reconcile
 from extractors.tables.stitch import stitch
 from extractors.tables.typed import TypedTable, type_table
-from extractors.validation.identities import Outcome, document_identities, evaluate
+from extractors.validation.identities import Outcome, Scope, document_identities, evaluate
 from schemas import (
     Amount,
     BudgetDocument,
     Check,
     DocumentInfo,
+    DocumentKind,
     Finding,
     PageInfo,
     Procurement,
@@ -84,7 +85,12 @@ def assemble(
     ]
     readings += _table_totals(readings, functions, basics)
     values = reconcile(readings)
-    judged = _judge(values, evaluate(values, document_identities(values)))
+    scope = Scope(
+        final_accounts=kind == DocumentKind.final_accounts,
+        functions_all_funds=functions.kind != TableKind.general_budget_expenditure,
+    )
+    identities = document_identities(values, scope)
+    judged = _judge(values, evaluate(values, identities))
     amounts = _amounts(values, judged, options)
     dept = department(lines[:200], title_department)
     doc = BudgetDocument(

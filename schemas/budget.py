@@ -67,6 +67,9 @@ class Totals(_Model):
     project_expenditure: Amount | None = None
     personnel_expense: Amount | None = None
     public_expense: Amount | None = None
+    # Extension: 本年支出合计, where the summary states it apart from 支出总计 (which may
+    # add 结转下年): basic + project add up to this one.
+    year_expenditure: Amount | None = None
 
 
 CodeLevel = Literal["类", "款", "项"]

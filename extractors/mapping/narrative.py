@@ -55,6 +55,7 @@ class Sentence:
     page: int
     text: str
     lines: list[Line]
+    before: str = ""  # the end of the previous page: a paragraph may run over the break
 
 
 def narrative_readings(lines: list[Line], fiscal_year: int | None = None) -> list[Reading]:
@@ -62,8 +63,10 @@ def narrative_readings(lines: list[Line], fiscal_year: int | None = None) -> lis
     预算拨款政府采购 …") or repeats, and would read as disagreement."""
     out: list[Reading] = []
     seen: set[str] = set()
+    # (path, number) said of a part once: its repeats further on are the same part's.
+    parts: set[tuple[str, str]] = set()
     for sentence in _paragraphs(lines):
-        for reading in _sentence_readings(sentence, fiscal_year):
+        for reading in _sentence_readings(sentence, fiscal_year, parts):
             if reading.path not in seen:
                 seen.add(reading.path)
                 out.append(reading)
@@ -75,12 +78,15 @@ def _paragraphs(lines: list[Line]) -> list[Sentence]:
     by_page: dict[int, list[Line]] = {}
     for line in lines:
         by_page.setdefault(line.page, []).append(line)
-    return [
-        Sentence(page, "".join(ln.text for ln in page_lines), page_lines)
-        for page, page_lines in by_page.items()
-    ]
+    out: list[Sentence] = []
+    for page, page_lines in by_page.items():
+        before = out[-1].text[-_SCOPE_WINDOW:] if out and out[-1].page == page - 1 else ""
+        before = _PAGE_FOOTER.sub("", before)
+        out.append(Sentence(page, "".join(ln.text for ln in page_lines), page_lines, before))
+    return out
 
 
+_PAGE_FOOTER = re.compile(r"[-－—]\s*\d{1,3}\s*[-－—]\s*$|第\s*\d{1,3}\s*页\s*$")
 _YEAR_BEFORE = re.compile(r"(20\d\d)\s*年[^。；，,0-9]{0,6}$")
 
 
@@ -90,7 +96,9 @@ def _prior_year(text: str, start: int, fiscal_year: int | None) -> bool:
     return bool(match and fiscal_year and int(match.group(1)) < fiscal_year)
 
 
-def _sentence_readings(sentence: Sentence, fiscal_year: int | None) -> list[Reading]:
+def _sentence_readings(
+    sentence: Sentence, fiscal_year: int | None, parts: set[tuple[str, str]]
+) -> list[Reading]:
     out = []
     taken: set[tuple[str, int]] = set()
     for path, pattern in _COMPILED:
@@ -99,6 +107,12 @@ def _sentence_readings(sentence: Sentence, fiscal_year: int | None) -> list[Read
             if _FORBIDDEN.search(between) or (path, match.start()) in taken:
                 continue
             if path == "procurement.total" and re.match(r"货物|工程|服务", between):
+                continue
+            said_of = (path, match.group(_number_group(match)))
+            if said_of in parts or _sub_scope(
+                path, sentence.before + sentence.text, len(sentence.before) + match.start()
+            ):
+                parts.add(said_of)
                 continue
             taken.add((path, match.start()))
             if _prior_year(sentence.text, match.start(), fiscal_year):
@@ -109,6 +123,67 @@ def _sentence_readings(sentence: Sentence, fiscal_year: int | None) -> list[Read
             if reading is not None:
                 out.append(reading)
     return out
+
+
+_OPERATING = re.compile(r"机关(行政)?运行(经)?费")
+_ITEM_CODE = re.compile(r"[（(]\d{3}(\d\d)?(\d\d)?[)）]")
+
+
+_SPENDING = {
+    "totals.basic_expenditure",
+    "totals.project_expenditure",
+    "totals.personnel_expense",
+    "totals.public_expense",
+}
+# What the text last spoke of: one fund's or one unit's spending, or the department's.
+_NARROW = (
+    r"(一般公共预算|财政拨款|政府性基金)[^。，,；0-9]{0,8}支出|财政拨款(收支)?(预算)?情况|[（(]本级[)）]"
+    # "二、深圳市饮用水源保护管理办公室预算 4,291.51 万元，包括…": one unit's budget.
+    r"|[一二三四五六七八九十]+、[^。，,；0-9]{2,40}(办公室|中心|站|所|院|队|处|馆|学校)[^。，,；0-9]{0,20}预算"
+    r"|[一二三四五六七八九十]+、[^。，,；0-9]{2,60}预算\s*[\d,.]+\s*万?元[，,]\s*包括"
+)
+_WIDE = (
+    r"收支总体|收支(预算)?总计|收入总计|支出总计|部门预算(收入|支出)"
+    r"|(收入|支出)预算(总额)?[为是]?\d"
+)
+_SCOPE = re.compile(f"(?P<narrow>{_NARROW})|(?P<wide>{_WIDE})")
+_SCOPE_WINDOW = 300
+
+
+def _sub_scope(path: str, text: str, start: int) -> bool:
+    """A figure said of a part: "机关运行经费…其中…公务用车运行维护费 12 万元" is not the
+    三公 item, "对个人和家庭的补助（303）…其中：人员经费 138.06 万元" is not the department's
+    人员经费, nor is "一般公共预算财政拨款支出 … 其中：基本支出 …" or "…（本级）预算 …,
+    包括 … 项目支出 …" the department's 基本支出 / 项目支出."""
+    clause = text[text.rfind("。", 0, start) + 1 : start]
+    if path.startswith("three_public.") and _OPERATING.search(clause):
+        return True
+    if not path.startswith("totals."):
+        return False
+    if _ITEM_CODE.search(clause):
+        return True
+    if path not in _SPENDING:
+        return False
+    if path == "totals.project_expenditure" and _named_project(text, start):
+        return True
+    scopes = list(_SCOPE.finditer(text[max(0, start - _SCOPE_WINDOW) : start]))
+    return bool(scopes and scopes[-1].group("narrow"))
+
+
+_PHRASE_START = re.compile(r"[，。；、：:,;（）()]|\d[.．]")
+_PLAIN_WORDS = re.compile(
+    r"\d{4}\s*年度?|其中|全年|本年|年度|安排|部门|单位|预算|主要是|包括|共计|用于"
+)
+
+
+def _named_project(text: str, start: int) -> bool:
+    """ "1.生态环境监测项目支出 4,094.77 万元": one project's name ending in 项目支出."""
+    begin = max(
+        (m.end() for m in _PHRASE_START.finditer(text, max(0, start - 40), start)),
+        default=start - 40,
+    )
+    prefix = _PLAIN_WORDS.sub("", text[max(0, begin) : start])
+    return bool(re.search(r"[\u4e00-\u9fff]", prefix))
 
 
 def _reading(path: str, match: re.Match[str], sentence: Sentence) -> Reading | None:

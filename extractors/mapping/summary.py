@@ -15,6 +15,7 @@ _N = r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|（[一二三四五
 _LABELS: list[tuple[str, re.Pattern[str], bool]] = [
     ("totals.revenue_total", re.compile(r"^收入(总计|合计)$"), False),
     ("totals.expenditure_total", re.compile(r"^支出(总计|合计)$"), False),
+    ("totals.year_expenditure", re.compile(r"^本年支出(合计|小计)$"), False),
     (
         "totals.general_public_budget",
         re.compile(_N + r"(财政拨款收入)?一般公共预算(拨款|财政拨款)?(收入|资金)?(小计)?$"),
@@ -35,8 +36,12 @@ _LABELS: list[tuple[str, re.Pattern[str], bool]] = [
         re.compile(_N + r"(加[:：])?(上年|部门财政性资金|财政拨款)?结转(结余)?(资金|收入)?$"),
         True,
     ),
-    ("totals.basic_expenditure", re.compile(_N + r"基本支出(小计)?$"), False),
-    ("totals.project_expenditure", re.compile(_N + r"项目支出(小计)?$"), False),
+    (
+        "totals.basic_expenditure",
+        re.compile(_N + r"(基本支出|人员经费和公用经费支出)(小计)?$"),
+        False,
+    ),
+    ("totals.project_expenditure", re.compile(_N + r"(项目支出|专项业务经费支出)(小计)?$"), False),
 ]
 _TOTAL_ROLES = {
     "basic": "totals.basic_expenditure",
@@ -81,9 +86,9 @@ def _side_total(lc: LabelledCell, grand_total: bool) -> str | None:
     Where a 总计 row exists, a 合计 row is this year's subtotal, not the total."""
     if lc.empty or not re.fullmatch(r"合计|总计", lc.row_label):
         return None
-    if lc.row_label == "合计" and grand_total:
-        return None
     side = lc.column_label.split("/")[0]
+    if lc.row_label == "合计" and grand_total:
+        return "totals.year_expenditure" if "支出" in side else None
     if "收入" in side:
         return "totals.revenue_total"
     if "支出" in side:

@@ -9,6 +9,7 @@ are axis-aligned, which is what the grid table engine needs.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,6 +20,7 @@ import numpy as np
 from extractors.model import Page, Ruling, Word
 from extractors.ocr.deskew import estimate_skew, rotate_small
 from extractors.ocr.engines import (
+    LineRead,
     OcrEngine,
     OcrEngineError,
     OcrWord,
@@ -38,6 +40,8 @@ from extractors.ocr.segment import (
     MIN_CELLS,
     WORD_PAD,
     grid_cells,
+    ink_mask,
+    ink_runs,
     segment_page,
     with_margin,
 )
@@ -50,6 +54,25 @@ from extractors.options import PipelineOptions
 DET_LONG_SIDE = 1280
 # Crops get a little margin: the detector's boxes can shave the edge of a "1" or a "-".
 CROP_PAD = 2
+# hug_ink looks at the rows between this share of a word box's height from its top and
+# from its bottom.
+HUG_ROWS = 0.2
+# Ink columns closer than this share of the box height belong to one run (the gaps between
+# the characters of a word are narrower); an end run narrower than HUG_EDGE of the word's
+# ink width is a neighbour's character cut into the box.
+HUG_GAP = 0.35
+HUG_EDGE = 0.3
+# A box lower than this share of the page's median text box is not a full text line.
+SMALL_BOX_SHARE = 0.75
+# (x, y) margins in typical line heights with which such a box is read (small_reads).
+SMALL_MARGINS = ((0.3, 0.6), (0.3, 0.4), (0.3, 0.8))
+# Such a box is read again that way only when its first reading is less sure than this
+# (digits are also lower than CJK lines, and usually read right the first time).
+SMALL_REREAD = 0.8
+# After the re-reading, a doubtful low box that reads as neither digits nor marks is kept
+# only when the recogniser is at least this sure (credible_small).
+SMALL_CREDIBLE = 0.9
+_MARKS = re.compile(r"[*\-—.·]+")
 # Dark pixels (at quarter scale) below which a page holds nothing to read: a few specks.
 MIN_INK_PX = 20
 
@@ -190,15 +213,31 @@ def read_boxes(
 
     The crop read is the ink with a generous margin of page (segment.MARGIN_*); the words
     get boxes hugging the ink (segment.WORD_PAD), not the crop, so that a unit line
-    just above a table does not overlap the table's first row.
+    just above a table does not overlap the table's first row.  Boxes much lower than a
+    text line (the "**" of a column-number row) are read as small_reads() explains.
     """
+    if not boxes:
+        return []
     crops, spans = [], []
     for box in boxes:
         cx0, cy0, cx1, cy1 = with_margin(box, image.shape, MARGIN_X, MARGIN_Y)
         crops.append(image[cy0:cy1, cx0:cx1])
         spans.append((cx0, cx1))
+    reads = dict(enumerate(zip(engine.read(crops), spans, strict=True)))
+    typical = float(np.median([b[3] - b[1] for b in boxes]))
+    doubtful = [
+        i
+        for i, b in enumerate(boxes)
+        if b[3] - b[1] < SMALL_BOX_SHARE * typical and reads[i][0].score < SMALL_REREAD
+    ]
+    for i, again in small_reads(engine, image, [boxes[i] for i in doubtful], typical, doubtful):
+        if again[0].score > reads[i][0].score:
+            reads[i] = again
     words: list[OcrWord] = []
-    for box, (cx0, cx1), read in zip(boxes, spans, engine.read(crops), strict=True):
+    for i, box in enumerate(boxes):
+        read, (cx0, cx1) = reads[i]
+        if i in doubtful and not credible_small(read):
+            continue
         x0, y0, x1, y1 = box
         pad = WORD_PAD * (y1 - y0)
         # Character positions are shares of the crop's width; the split happens on the crop
@@ -209,6 +248,52 @@ def read_boxes(
             w.box = (max(bx0, float(x0)), by0, min(bx1, float(x1)), by1)
             words.append(w)
     return words
+
+
+def small_reads(
+    engine: RapidOcrEngine,
+    image: np.ndarray,
+    boxes: list[tuple[int, int, int, int]],
+    typical: float,
+    keys: list[int],
+) -> list[tuple[int, tuple[LineRead, tuple[int, int]]]]:
+    """(key, best reading, crop span) of boxes much lower than a text line.
+
+    A crop with margins in the box's own height blows a row of asterisks up to the size of
+    a character line, and the recogniser then reads "**" as CJK (米, 冰, 家 …) with low
+    confidence.  Cropped as a text line of the page's typical height, the same ink reads
+    as what it is; which margins work best varies with the noise, so each box is read with
+    a few and the most confident reading is kept (measured on the scanned golden corpus:
+    every "**" cell right).  Only doubtful small boxes come here: a handful per page.
+    """
+    best: dict[int, tuple[LineRead, tuple[int, int]]] = {}
+    h, w = image.shape[:2]
+    for mx, my in SMALL_MARGINS if boxes else ():
+        crops, spans = [], []
+        for x0, y0, x1, y1 in boxes:
+            cy = (y0 + y1) / 2
+            top = max(0, int(cy - typical * (0.5 + my)))
+            bottom = min(h, int(cy + typical * (0.5 + my)))
+            left, right = max(0, int(x0 - mx * typical)), min(w, int(x1 + mx * typical))
+            crops.append(image[top:bottom, left:right])
+            spans.append((left, right))
+        for key, span, read in zip(keys, spans, engine.read(crops), strict=True):
+            if key not in best or read.score > best[key][0].score:
+                best[key] = (read, span)
+    return list(best.items())
+
+
+def credible_small(read: LineRead) -> bool:
+    """Can a reading of a box much lower than a text line be what the page says?
+
+    Digits and marks (-, *, .) are low glyphs; a CJK character fills the line, so CJK
+    read from such a box with doubt is the recogniser guessing at specks or asterisks.
+    Such a word is dropped: an unreadable mark is better missing than a wrong header.
+    """
+    text = read.text.strip()
+    if any(ch.isdigit() for ch in text) or _MARKS.fullmatch(text):
+        return True
+    return read.score >= SMALL_CREDIBLE
 
 
 def has_ink(gray: np.ndarray) -> bool:
@@ -243,6 +328,39 @@ def read_quads(engine: RapidOcrEngine, image: np.ndarray, quads: list[Quad]) -> 
     words: list[OcrWord] = []
     for q, read in zip(kept, engine.read(crops), strict=True):
         words.extend(split_line(read, q))
+    return hug_ink(words, ink_mask(image))
+
+
+def hug_ink(words: list[OcrWord], ink: np.ndarray) -> list[OcrWord]:
+    """Word boxes trimmed left and right to the ink of the word inside them.
+
+    The detector's boxes are its text regions grown by a margin (DB "unclip"), and the
+    split of a line into words only estimates each word's extent from character positions,
+    so two amounts 8 pt apart in an unruled table came out 3 pt apart: the word-clustering
+    table engine then saw one column where the text layer shows two.  Trimmed to their
+    ink, OCR words sit where text-layer words sit.  Only the middle rows of a box are
+    looked at, so the top or bottom of a neighbouring line inside a grown box is ignored;
+    a narrow run of ink at either end, set apart by a gap, is the neighbouring word's
+    first or last character and is left out too.
+    """
+    h, w = ink.shape[:2]
+    for word in words:
+        x0, y0, x1, y1 = word.box
+        height = y1 - y0
+        top, bottom = y0 + HUG_ROWS * height, y1 - HUG_ROWS * height
+        ix0, ix1 = max(0, int(x0)), min(w, int(np.ceil(x1)))
+        sub = ink[max(0, int(top)) : min(h, int(np.ceil(bottom))), ix0:ix1]
+        if sub.size == 0:
+            continue
+        runs = ink_runs(sub.any(axis=0), max(1, int(HUG_GAP * height)))
+        if not runs:
+            continue
+        width = runs[-1][1] - runs[0][0]
+        while len(runs) > 1 and runs[0][1] - runs[0][0] < HUG_EDGE * width:
+            runs = runs[1:]
+        while len(runs) > 1 and runs[-1][1] - runs[-1][0] < HUG_EDGE * width:
+            runs = runs[:-1]
+        word.box = (float(ix0 + runs[0][0]), y0, float(ix0 + runs[-1][1]), y1)
     return words
 
 

@@ -113,10 +113,10 @@ def _pieces(ink: np.ndarray, region: Box) -> list[Box]:
     sub = ink[y0:y1, x0:x1]
     out: list[Box] = []
     # Bridging 2 blank rows keeps noise-thinned strokes in one band.
-    for top, bottom in _runs(sub.sum(axis=1) > 0, 2):
+    for top, bottom in ink_runs(sub.sum(axis=1) > 0, 2):
         band = sub[top:bottom]
         height = bottom - top
-        for left, right in _runs(band.sum(axis=0) > 0, max(2, int(WORD_GAP * height))):
+        for left, right in ink_runs(band.sum(axis=0) > 0, max(2, int(WORD_GAP * height))):
             piece = band[:, left:right]
             ys = np.flatnonzero(piece.sum(axis=1))
             # Lone specks (noise, a stray dot) are not words.
@@ -145,7 +145,7 @@ def _join_rows(boxes: list[Box], typical: float) -> list[Box]:
     return merged
 
 
-def _runs(mask: np.ndarray, max_gap: int) -> list[tuple[int, int]]:
+def ink_runs(mask: np.ndarray, max_gap: int) -> list[tuple[int, int]]:
     """[start, end) runs of True, bridging gaps of at most max_gap."""
     idx = np.flatnonzero(mask)
     if len(idx) == 0:

@@ -13,6 +13,9 @@ _RULES: list[tuple[TableKind, list[str], list[str]]] = [
     (TableKind.performance_projects, [r"绩效目标|绩效指标"], []),
     (TableKind.medium_term_plan, [r"中期"], []),
     (TableKind.three_public, [r"三公"], []),
+    # One fund's own 收支总表 (西安 表9 "政府性基金收支总表") is not the department's.
+    (TableKind.government_fund, [r"政府性基金(预算)?收支"], []),
+    (TableKind.state_capital, [r"国有资本经营(预算)?收支"], []),
     (TableKind.fiscal_appropriation_summary, [r"财政拨款收支|财政拨款收入支出"], []),
     (TableKind.government_fund, [r"政府性基金"], [r"收支总"]),
     (TableKind.state_capital, [r"国有资本经营"], [r"收支总"]),

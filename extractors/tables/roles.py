@@ -44,6 +44,10 @@ def _role(path: list[HeaderLabel]) -> str | None:
     if not path:
         return None
     leaf = path[-1].text
+    if leaf == "栏次" and len(path) > 1:
+        # The column-number row (栏次 | 1 | 2 …) runs under the labels: the column is
+        # what its label above says.
+        return _role(path[:-1])
     if leaf in ("行次", "栏次"):
         return "line_no"
     government = any("政府" in lb.text for lb in path)

@@ -43,14 +43,20 @@ def evaluate(values: dict[str, Value], identities: list[Identity]) -> list[Outco
     return out
 
 
-def document_identities(values: dict[str, Value]) -> list[Identity]:
+@dataclass(slots=True, frozen=True)
+class Scope:
+    """What the document is, as far as the identities care."""
+
+    final_accounts: bool = False
+    # The function table is the 部门支出总表 (all funds), not a 一般公共预算 subset.
+    functions_all_funds: bool = True
+
+
+def document_identities(values: dict[str, Value], scope: Scope | None = None) -> list[Identity]:
+    """The identities that apply; 决算 totals differ from budgets (see `_spending_totals`)."""
     ids = [
         Identity("totals.balance", "totals.revenue_total", ["totals.expenditure_total"]),
-        Identity(
-            "totals.basic_plus_project",
-            "totals.expenditure_total",
-            ["totals.basic_expenditure", "totals.project_expenditure"],
-        ),
+        *_spending_totals(values, scope or Scope()),
         Identity(
             "three_public.sum",
             "three_public.total",
@@ -82,8 +88,30 @@ def document_identities(values: dict[str, Value]) -> list[Identity]:
         "basic_expenditure_by_economic",
     ):
         ids.extend(_hierarchy(values, section))
-    ids.extend(_cross_table(values))
     return ids
+
+
+def _spending_totals(values: dict[str, Value], scope: Scope) -> list[Identity]:
+    """本年支出合计 (else 支出总计) = 基本支出 + 项目支出 = the function table's 合计.
+
+    In 决算 the 支出总计 also holds 结余分配 and 年末结转和结余, and 本年支出合计 also
+    上缴上级/经营支出: the function table's 合计 row checks against its own columns. A
+    function table of 一般公共预算 only is a subset of the year's spending."""
+    if scope.final_accounts:
+        return []
+    whole = "totals.year_expenditure"
+    if whole not in values:
+        whole = "totals.expenditure_total"
+    out = [
+        Identity(
+            "totals.basic_plus_project",
+            whole,
+            ["totals.basic_expenditure", "totals.project_expenditure"],
+        )
+    ]
+    if scope.functions_all_funds:
+        out.append(Identity("cross_table.equal", whole, ["expenditure_by_function.合计.total"]))
+    return out
 
 
 def _codes(values: dict[str, Value], section: str) -> set[str]:
@@ -141,11 +169,3 @@ def _children(codes: set[str], parent: str) -> list[str]:
         ):
             out.append(code)
     return sorted(out)
-
-
-def _cross_table(values: dict[str, Value]) -> Iterator[Identity]:
-    pairs = [
-        ("totals.expenditure_total", "expenditure_by_function.合计.total"),
-    ]
-    for a, b in pairs:
-        yield Identity("cross_table.equal", a, [b])
