@@ -16,9 +16,10 @@ from extractors.mapping.classified import ItemReadings, economic_items, function
 from extractors.mapping.metadata import admin_level, department, fiscal_year_and_kind
 from extractors.mapping.narrative import narrative_readings
 from extractors.mapping.projects import project_readings, unique_projects
+from extractors.mapping.readings import sum_readings
 from extractors.mapping.summary import summary_readings
 from extractors.mapping.three_public import three_public_readings
-from extractors.model import Line, Reading
+from extractors.model import Line, Reading, Signal
 from extractors.options import PipelineOptions
 from extractors.reconcile import Value, reconcile
 from extractors.tables.stitch import stitch
@@ -152,6 +153,28 @@ def _table_totals(
         path = _TABLE_TOTALS.get(reading.path)
         if path and path not in stated:
             out.append(replace(reading, path=path))
+            stated.add(path)
+    if functions.kind == TableKind.expenditure_summary and not functions.totals:
+        out += _class_sums(functions.readings, stated)
+    return out
+
+
+def _class_sums(readings: list[Reading], stated: set[str]) -> list[Reading]:
+    """A 部门支出总表 with no 合计 row (普陀 街道) and no other statement of 基本支出 or
+    项目支出: the sum of its 类 rows is the department's, marked as a sum."""
+    out = []
+    for field_name in ("basic", "project"):
+        path = f"totals.{field_name}_expenditure"
+        parts = [
+            r
+            for r in readings
+            if r.path.endswith(f".{field_name}") and len(r.path.split(".")[1]) == 3
+        ]
+        if path in stated or not parts:
+            continue
+        total = sum_readings(path, parts)
+        total.signals.append(Signal("sum_of_rows", 0.5))
+        out.append(total)
     return out
 
 

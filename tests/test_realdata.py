@@ -16,6 +16,11 @@ from schemas import BudgetDocument
 from schemas.paths import get_amount, iter_amounts
 
 CITY = "renwu_2026_city_budgets"
+XIAN_HR = f"{CITY}/020_西安/人力资源和社会保障局_2026年部门预算.pdf"
+BEIJING_EDU = f"{CITY}/002_北京/教育局_附件2：北京市教育委员会2026年度部门预算报表.pdf"
+PUTUO = "shanghai_putuo_zxj6827111/GovBudgetChecker"
+WANLI_25 = f"{PUTUO}/X/上海市普陀区人民政府万里街道办事处25年预算.pdf"
+PUTUO_FINAL = f"{PUTUO}/samples/good/上海市普陀区财政局2024年度部门决算.pdf"
 # (file, path, value in 元) — one or two layout families each
 HAND_CHECKED = [
     # 上海: ruled tables drawn as thin rectangles, 元; 三公 across the header in 万元
@@ -36,6 +41,33 @@ HAND_CHECKED = [
     # 广州: summary + 支出总表 合计 row
     (f"{CITY}/005_广州/政府办公厅_2026年部门预算.pdf", "totals.revenue_total", "164107100"),
     (f"{CITY}/005_广州/政府办公厅_2026年部门预算.pdf", "totals.basic_expenditure", "149136500"),
+    # 西安 2020: basic/project as 人员经费和公用经费支出 / 专项业务经费支出 rows of 表1 (p29),
+    # 本年支出合计 apart from 支出总计; the 一般公共预算 表5 states a narrower project total
+    (XIAN_HR, "totals.project_expenditure", "1735026100"),
+    (XIAN_HR, "totals.year_expenditure", "1820665600"),
+    # 佛山 决算: a 栏次 row spanning code and name columns (p10)
+    (
+        f"{CITY}/022_佛山/2026年佛山市交通运输局部门预算.pdf",
+        "expenditure_by_function.2140102.project",
+        "9056000",
+    ),
+    # 北京 附件2: 支出总表 over 16 pages, the first with an empty border column; 合计 on p19
+    (BEIJING_EDU, "totals.project_expenditure", "10038108427.39"),
+    # 普陀 街道: no 合计 row and no sentence states 项目支出; the 类 rows' sum (p14-p17),
+    # which basic + project = 支出总计 confirms (189,767,551 - 101,341,746)
+    (WANLI_25, "totals.project_expenditure", "88425805"),
+    # 上海 决算: "类 | 款 | 项" printed on the 合计 row (p10); 总计 on a continuation page (p7)
+    (PUTUO_FINAL, "expenditure_by_function.2010601.total", "15118900"),
+    (PUTUO_FINAL, "totals.revenue_total", "29953900"),
+]
+# Narrative sentences about one fund (重庆 "一般公共预算财政拨款支出…其中：基本支出"), one
+# unit (深圳 "二、…办公室预算…包括…项目支出") or one project ("监测项目支出"): never sources
+# of the department's totals.
+SCOPED_NARRATIVE = [
+    f"{CITY}/004_重庆/2026年重庆市水利局部门预算.pdf",
+    f"{CITY}/004_重庆/2026年重庆市商务委员会部门预算.pdf",
+    f"{CITY}/003_深圳/2026年深圳市生态环境局部门预算.pdf",
+    XIAN_HR,
 ]
 
 
@@ -50,6 +82,30 @@ def test_hand_checked_values(cn_budget: Path, rel: str, path: str, value: str) -
     assert amount is not None, f"{path} not extracted"
     assert amount.value == Decimal(value)
     assert amount.sources and amount.sources[0].page >= 1
+
+
+@pytest.mark.parametrize("rel", SCOPED_NARRATIVE)
+def test_narrative_of_a_part_is_not_a_source_of_the_whole(cn_budget: Path, rel: str) -> None:
+    doc = _extract(cn_budget, rel)
+    for field in ("basic_expenditure", "project_expenditure", "personnel_expense"):
+        amount = get_amount(doc, f"totals.{field}")
+        if amount is None:
+            continue
+        failed = [c.name for c in amount.checks if not c.passed]
+        assert not failed, f"{field}: {failed} {[s.text for s in amount.sources]}"
+
+
+def test_misprinted_class_code_is_rebuilt_and_marked(cn_budget: Path) -> None:
+    """普陀 社会福利院 prints "7 | 11 | 02" under "210 | 11" (p9): 2101102, inferred."""
+    doc = _extract(
+        cn_budget,
+        "shanghai_putuo_zxj6827111/tianbaoxitong/uploads/archives/1769321433314-826553525.pdf",
+    )
+    items = {i.code: i for i in doc.expenditure_by_function}
+    assert "71102" not in items
+    assert items["2101102"].code_inferred
+    assert items["2101102"].total is not None
+    assert items["2101102"].total.value == Decimal("503724")
 
 
 def test_rotated_pages_read_upright(cn_budget: Path) -> None:

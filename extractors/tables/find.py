@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from extractors.model import Line, Page, Table
 from extractors.options import PipelineOptions
+from extractors.tables.empty import drop_empty_leading_columns
 from extractors.tables.ruled import ruled_tables
 from extractors.tables.stream import stream_tables
 
@@ -39,6 +40,7 @@ def find_tables(page: Page, lines: list[Line], options: PipelineOptions) -> list
     tables = sorted(ENGINES[options.table_engine](page, lines), key=lambda t: t.bbox[1])
     previous_bottom = 0.0
     for table in tables:
+        drop_empty_leading_columns(table)
         table.context = _context(lines, table, previous_bottom)
         previous_bottom = table.bbox[3]
     return tables

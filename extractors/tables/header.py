@@ -14,6 +14,8 @@ from extractors.numbers import parse_amount
 
 _COLUMN_NUMBERS = re.compile(r"^(\*+|\d{1,2}|栏次|行次|[A-Z]|—|-)$")
 _SPACES = re.compile(r"[\s\u3000]+")
+# 上海 决算 prints "类 | 款 | 项" on the 合计 row itself: labels, though the row is data.
+_CODE_PARTS = {"类", "款", "项"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,9 @@ def _top_down(table: Table, col: int, rows: int) -> list[HeaderLabel]:
     covering = [
         c
         for c in table.cells
-        if c.row < rows and c.col <= col < c.col + c.col_span and clean(c.text)
+        if (c.row < rows or (c.row == rows and clean(c.text) in _CODE_PARTS))
+        and c.col <= col < c.col + c.col_span
+        and clean(c.text)
     ]
     covering.sort(key=lambda c: c.row)
     # 行次/栏次 stay in the path: they mark a column of line numbers, not amounts.

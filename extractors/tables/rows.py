@@ -45,6 +45,8 @@ class _Outline:
     kuan_x: float | None = None
     # The table prints 项 codes in full (7 digits): a 2-digit code can only be a 款.
     full_xiang: bool = False
+    # The last code was rebuilt around a misprinted part: it is marked inferred.
+    repaired: bool = False
 
 
 def coded_rows(typed: TypedTable, scheme: Scheme) -> list[CodedRow]:
@@ -140,6 +142,7 @@ def _coded_row(
         code=code,
         name=name,
         level=LEVELS.get(len(code)),
+        inferred=outline.repaired,
         gov_code=gov,
         gov_name=_text(row, typed.col("gov_name")) or None,
         cells=cells,
@@ -150,6 +153,7 @@ def _code(
     typed: TypedTable, row: list[Cell | None], outline: _Outline, roles: tuple[str, ...]
 ) -> str | None:
     """`roles`: the single-column role, then the 类 / 款 (/ 项) part roles."""
+    outline.repaired = False
     single = typed.col(roles[0])
     parts = [_text(row, typed.col(role)) for role in roles[1:]]
     parts += [""] * (3 - len(parts))  # government codes have no 项 column
@@ -171,6 +175,9 @@ def _from_parts(parts: list[str], outline: _Outline) -> str | None:
     klass, kuan, xiang = parts
     if not all(_DIGITS.match(p) or p == "" for p in parts):
         return None
+    if klass and len(klass) not in (3, 5, 7) and _same_kuan(kuan, outline):
+        # "7 | 11 | 02" under "210 | 11": the class is misprinted (普陀), the 款 above holds.
+        klass, outline.repaired = "", True
     if klass:
         outline.klass, outline.kuan = klass[:3], None
         if not kuan:
@@ -188,6 +195,10 @@ def _from_parts(parts: list[str], outline: _Outline) -> str | None:
             return None
         return f"{outline.kuan}{xiang}"
     return None
+
+
+def _same_kuan(kuan: str, outline: _Outline) -> bool:
+    return bool(kuan and outline.klass and outline.kuan == f"{outline.klass}{kuan}")
 
 
 def _remember(outline: _Outline, code: str) -> None:

@@ -6,7 +6,7 @@ import re
 
 from extractors.model import Table
 from extractors.tables.classify import pick_title
-from extractors.tables.header import find_header
+from extractors.tables.header import Header, find_header
 
 _CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 
@@ -18,7 +18,7 @@ def stitch(tables: list[Table]) -> list[Table]:
         # Only the last table of a page can run on, into the first table of the next page.
         adjacent = index > 0 and tables[index - 1].pages[-1] + 1 == table.pages[0]
         if out and adjacent and _continues(out[-1], table):
-            _append(out[-1], table)
+            _append(out[-1], table, _repeated_header_rows(out[-1], table))
         else:
             out.append(table)
     return out
@@ -36,6 +36,13 @@ def _continues(first: Table, second: Table) -> bool:
     return _same_columns(first, second)
 
 
+def _repeated_header_rows(first: Table, second: Table) -> int:
+    head2 = find_header(second)
+    if not find_header(first).rows or _labels_not_every_column(head2):
+        return 0
+    return head2.rows
+
+
 def _bare(title: str) -> str:
     return re.sub(r"\s|（续）|\(续\)|续表", "", title)
 
@@ -43,7 +50,7 @@ def _bare(title: str) -> str:
 def _same_columns(first: Table, second: Table) -> bool:
     """Same column count and, if the second repeats a header, the same header."""
     head2 = find_header(second)
-    if head2.rows == 0:
+    if head2.rows == 0 or _labels_not_every_column(head2):
         return True
     head1 = find_header(first)
     return [head1.path_text(c) for c in range(first.n_cols)] == [
@@ -51,8 +58,13 @@ def _same_columns(first: Table, second: Table) -> bool:
     ]
 
 
-def _append(first: Table, second: Table) -> None:
-    skip = find_header(second).rows if find_header(first).rows else 0
+def _labels_not_every_column(header: Header) -> bool:
+    """A repeated header names every column; top rows that leave a column unnamed are body
+    rows with no amounts yet (上海 决算: "使用非财政拨款结余 | | 结余分配 | ")."""
+    return any(not path for path in header.paths)
+
+
+def _append(first: Table, second: Table, skip: int) -> None:
     offset = first.n_rows - skip
     for cell in second.cells:
         if cell.row < skip:
