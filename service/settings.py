@@ -26,7 +26,10 @@ class Settings(BaseModel):
     store_dir: Path = Field(default=_DEFAULT_VAR / "store", description="Uploaded PDFs, PNG cache")
     max_upload_bytes: int = 100 * 1024 * 1024
     max_pages: int = 2000
-    batch_pages: int = Field(default=20, description="Pages per extraction task")
+    batch_pages: int = Field(
+        default=10,
+        description="Pages per extraction task: small enough that two workers end together",
+    )
     max_attempts: int = Field(default=3, description="Tries before a job or batch is failed")
     lease_seconds: int = Field(default=300, description="A running job not heard from is re-queued")
     task_time_limit: int = Field(default=1800, description="Hard limit per task, seconds")

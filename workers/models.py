@@ -6,7 +6,16 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -102,13 +111,16 @@ class Job(Base):
     idempotency_key: Mapped[str | None] = mapped_column(String(200), default=None)
     request_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
     extraction_seconds: Mapped[float | None] = mapped_column(default=None)
+    # Where the time went outside the page batches: {"start": {...}, "merge": {...}}, each
+    # with wall and CPU seconds (benchmarks/bench_service.py prints them).
+    timings: Mapped[dict[str, Any] | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class PageBatch(Base):
-    """One task's page range; its PageResult list is kept as JSON until the merge."""
+    """One task's page range; its PageResults are kept (zlib-compressed JSON) until the merge."""
 
     __tablename__ = "page_batches"
     __table_args__ = (UniqueConstraint("job_id", "index", name="uq_batches_job_index"),)
@@ -122,9 +134,15 @@ class PageBatch(Base):
     pages_done: Mapped[int] = mapped_column(Integer, default=0)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     lease_until: Mapped[datetime | None] = mapped_column(default=None)
-    result: Mapped[list[Any] | None] = mapped_column(default=None)
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     error: Mapped[str | None] = mapped_column(Text, default=None)
-    seconds: Mapped[float | None] = mapped_column(default=None)
+    seconds: Mapped[float | None] = mapped_column(default=None)  # wall, claim to stored
+    # Profile of the run that finished the batch: which worker, when, CPU and DB seconds.
+    worker: Mapped[str | None] = mapped_column(String(200), default=None)
+    started_at: Mapped[datetime | None] = mapped_column(default=None)
+    finished_at: Mapped[datetime | None] = mapped_column(default=None)
+    cpu_seconds: Mapped[float | None] = mapped_column(default=None)
+    db_seconds: Mapped[float | None] = mapped_column(default=None)
 
 
 class Result(Base):

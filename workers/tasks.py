@@ -37,7 +37,13 @@ def extract_document(job_id: str) -> None:
 
 @task("workers.extract_pages")
 def extract_pages(job_id: str, index: int) -> None:
-    enqueue_next(app, job_id, extraction.run_batch(settings, job_id, index))
+    step = extraction.run_batch(settings, job_id, index)
+    if step.assemble:
+        # The last batch merges at once: a queued merge would wait behind every batch of the
+        # documents uploaded after this one. The merge claims the job itself (run-once), and
+        # a worker lost here leaves the job's lease to expire: the reaper restarts it.
+        step = extraction.merge_job(settings, job_id)
+    enqueue_next(app, job_id, step)
 
 
 @task("workers.assemble_document")
