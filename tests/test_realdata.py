@@ -16,6 +16,7 @@ from schemas import BudgetDocument
 from schemas.paths import get_amount, iter_amounts
 
 CITY = "renwu_2026_city_budgets"
+CHONGQING_COMMERCE = f"{CITY}/004_重庆/2026年重庆市商务委员会部门预算.pdf"
 XIAN_HR = f"{CITY}/020_西安/人力资源和社会保障局_2026年部门预算.pdf"
 BEIJING_EDU = f"{CITY}/002_北京/教育局_附件2：北京市教育委员会2026年度部门预算报表.pdf"
 PUTUO = "shanghai_putuo_zxj6827111/GovBudgetChecker"
@@ -45,6 +46,8 @@ HAND_CHECKED = [
     # 本年支出合计 apart from 支出总计; the 一般公共预算 表5 states a narrower project total
     (XIAN_HR, "totals.project_expenditure", "1735026100"),
     (XIAN_HR, "totals.year_expenditure", "1820665600"),
+    # 重庆 表十二: name and amount span the project's 12 indicator rows (p28): read once
+    (CHONGQING_COMMERCE, "projects.市商务发展一般性项目.amount", "80714500"),
     # 佛山 决算: a 栏次 row spanning code and name columns (p10)
     (
         f"{CITY}/022_佛山/2026年佛山市交通运输局部门预算.pdf",
@@ -56,6 +59,12 @@ HAND_CHECKED = [
     # 普陀 街道: no 合计 row and no sentence states 项目支出; the 类 rows' sum (p14-p17),
     # which basic + project = 支出总计 confirms (189,767,551 - 101,341,746)
     (WANLI_25, "totals.project_expenditure", "88425805"),
+    # 普陀 街道 2024: 款 printed without its leading zero ("301 | 2 | 津贴补贴", p29)
+    (
+        f"{PUTUO}/X/上海市普陀区人民政府万里街道办事处24年预算.pdf",
+        "basic_expenditure_by_economic.30102.total",
+        "16623810",
+    ),
     # 上海 决算: "类 | 款 | 项" printed on the 合计 row (p10); 总计 on a continuation page (p7)
     (PUTUO_FINAL, "expenditure_by_function.2010601.total", "15118900"),
     (PUTUO_FINAL, "totals.revenue_total", "29953900"),
@@ -93,6 +102,16 @@ def test_narrative_of_a_part_is_not_a_source_of_the_whole(cn_budget: Path, rel: 
             continue
         failed = [c.name for c in amount.checks if not c.passed]
         assert not failed, f"{field}: {failed} {[s.text for s in amount.sources]}"
+
+
+def test_indicators_read_with_sign_and_unit(cn_budget: Path) -> None:
+    """重庆 表十二 (p28): 指标名称 | 指标性质 | 指标值 | 计量单位, one row each."""
+    doc = _extract(cn_budget, CHONGQING_COMMERCE)
+    project = next(p for p in doc.projects if p.name == "市商务发展一般性项目")
+    values = {i.name: i.value for i in project.indicators}
+    assert values["办理行政审批和公共服务事项数量"] == "≥60000件"
+    assert values["年度预算执行率"] == "=100%"
+    assert len(project.indicators) == 12
 
 
 def test_misprinted_class_code_is_rebuilt_and_marked(cn_budget: Path) -> None:

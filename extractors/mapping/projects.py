@@ -148,11 +148,14 @@ def _project_rows(typed: TypedTable) -> list[ProjectReading]:
         return []
     pairs = _indicator_pairs(typed)
     out: list[ProjectReading] = []
-    for row in covering(typed)[typed.header.rows :]:
+    for index, row in enumerate(covering(typed)[typed.header.rows :], start=typed.header.rows):
         name_cell = row[name_col]
         name = name_cell.text.strip() if name_cell else ""
         amount_cell = row[amount_col]
-        if name and name_cell is not None and name_cell.row == amount_row(amount_cell):
+        # A name and amount spanning the project's indicator rows (重庆 表十二) are read on
+        # their first row only.
+        starts_here = name_cell is not None and name_cell.row == index
+        if name and starts_here and name_cell.row == amount_row(amount_cell):
             if _TOTALS.match(clean(name)) or _ORG.search(clean(name)):
                 continue
             reading = cell_reading(f"projects.{name}.amount", amount_cell, typed)
@@ -191,33 +194,58 @@ def _amount_column(typed: TypedTable) -> int | None:
     return None
 
 
-def _indicator_pairs(typed: TypedTable) -> list[tuple[str, int, int]]:
-    """(level1 group, 三级指标 column, 指标值 column) for each pair in the header."""
+_INDICATOR_NAME = re.compile(r"^(三级指标|指标名称|绩效指标)$")
+_INDICATOR_VALUE = re.compile(r"^(指标值|目标值|指标目标值|年度指标值)")
+# Columns beside the value that belong to it: "≥ | 60000 | 件" reads "≥60000件".
+_INDICATOR_SIGN = re.compile(r"^(指标性质|符号|指标方向)$")
+_INDICATOR_UNIT = re.compile(r"^(计量单位|度量单位|单位)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    group: str  # the 一级指标 label above, if any
+    name: int
+    value: int
+    sign: int | None = None
+    unit: int | None = None
+
+
+def _indicator_pairs(typed: TypedTable) -> list[_Pair]:
+    """The indicator name column and its value column, for each pair in the header."""
     out = []
     paths = typed.header.paths
+    leaf = [p[-1].text if p else "" for p in paths]
     for index, path in enumerate(paths):
-        if not path or path[-1].text != "三级指标":
+        if not _INDICATOR_NAME.match(leaf[index]):
             continue
         value = next(
-            (j for j in range(index + 1, len(paths)) if paths[j] and paths[j][-1].text == "指标值"),
-            None,
+            (j for j in range(index + 1, len(paths)) if _INDICATOR_VALUE.match(leaf[j])), None
         )
-        if value is not None:
-            group = next(
-                (lb.text for lb in path if lb.text.endswith("指标") and lb.text != "三级指标"), ""
-            )
-            out.append((group, index, value))
+        if value is None:
+            continue
+        group = next(
+            (lb.text for lb in path if lb.text.endswith("指标") and lb is not path[-1]), ""
+        )
+        sign = next((j for j in range(index + 1, value) if _INDICATOR_SIGN.match(leaf[j])), None)
+        unit = (
+            value + 1 if value + 1 < len(paths) and _INDICATOR_UNIT.match(leaf[value + 1]) else None
+        )
+        out.append(_Pair(group, index, value, sign, unit))
     return out
 
 
-def _pair_indicators(row: list[Cell | None], pairs: list[tuple[str, int, int]]) -> list[Indicator]:
+def _pair_indicators(row: list[Cell | None], pairs: list[_Pair]) -> list[Indicator]:
     out = []
-    for group, name_col, value_col in pairs:
-        name = _cell_text(row, name_col)
-        if name and (row[name_col] is None or row[name_col].col == name_col):  # type: ignore[union-attr]
-            out.append(
-                Indicator(level1=group or None, name=name, value=_cell_text(row, value_col) or None)
+    for pair in pairs:
+        name = _cell_text(row, pair.name)
+        cell = row[pair.name]
+        if name and (cell is None or cell.col == pair.name):
+            value = "".join(
+                _cell_text(row, col)
+                for col in (pair.sign, pair.value, pair.unit)
+                if col is not None
             )
+            out.append(Indicator(level1=pair.group or None, name=name, value=value or None))
     return out
 
 

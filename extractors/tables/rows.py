@@ -175,6 +175,8 @@ def _from_parts(parts: list[str], outline: _Outline) -> str | None:
     klass, kuan, xiang = parts
     if not all(_DIGITS.match(p) or p == "" for p in parts):
         return None
+    # A spreadsheet that dropped the leading zero: 款 "2" is "02" (普陀 "301 | 2 | 津贴补贴").
+    kuan, xiang = (p.zfill(2) if len(p) == 1 else p for p in (kuan, xiang))
     if klass and len(klass) not in (3, 5, 7) and _same_kuan(kuan, outline):
         # "7 | 11 | 02" under "210 | 11": the class is misprinted (普陀), the 款 above holds.
         klass, outline.repaired = "", True
