@@ -13,12 +13,18 @@ from extractors import output
 from extractors.backends.pdf_open import PdfInfo
 from extractors.confidence import confidence, status_for
 from extractors.mapping.classified import ItemReadings, economic_items, function_items
-from extractors.mapping.metadata import admin_level, department, fiscal_year_and_kind
+from extractors.mapping.metadata import (
+    admin_level,
+    department,
+    fiscal_year_and_kind,
+    from_file_name,
+)
 from extractors.mapping.narrative import narrative_readings
 from extractors.mapping.projects import project_readings, unique_projects
 from extractors.mapping.readings import sum_readings
 from extractors.mapping.summary import summary_readings
 from extractors.mapping.three_public import three_public_readings
+from extractors.mapping.units import budget_units
 from extractors.model import Line, Reading, Signal
 from extractors.options import PipelineOptions
 from extractors.reconcile import Value, reconcile
@@ -63,6 +69,8 @@ def assemble(
 ) -> BudgetDocument:
     lines = [ln for r in results for ln in r.lines]
     year, kind, title_department = fiscal_year_and_kind(lines)
+    name_year, name_department = from_file_name(info.path.stem)
+    year = year or name_year
     typed = _typed_tables(results)
     functions = function_items(typed)
     economics = economic_items(
@@ -93,7 +101,7 @@ def assemble(
     identities = document_identities(values, scope)
     judged = _judge(values, evaluate(values, identities))
     amounts = _amounts(values, judged, options)
-    dept = department(lines[:200], title_department)
+    dept = department(lines[:200], title_department) or name_department
     doc = BudgetDocument(
         document=DocumentInfo(
             department=dept,
@@ -105,6 +113,7 @@ def assemble(
             pages=[_page_info(r) for r in results],
             partial=any(r.page.status != "ok" for r in results),
         ),
+        budget_units=budget_units(typed, _prose_lines(results)[:400]),
         totals=Totals(**_section(amounts, "totals")),
         expenditure_by_function=output.function_items(functions.items, amounts),
         expenditure_by_economic=output.economic_items(economics.items, amounts),

@@ -114,6 +114,23 @@ def test_indicators_read_with_sign_and_unit(cn_budget: Path) -> None:
     assert len(project.indicators) == 12
 
 
+def test_budget_units_from_lists_sentences_and_coded_tables(cn_budget: Path) -> None:
+    def units(rel: str) -> list[tuple[str | None, str]]:
+        return [(u.code, u.name) for u in _extract(cn_budget, f"{CITY}/{rel}").budget_units]
+
+    # numbered list under 预算单位构成 (p5)
+    assert units("025_烟台/2026年烟台市统计局部门预算.pdf") == [
+        (None, "烟台市统计局机关"),
+        (None, "烟台市农村社会经济调查队"),
+    ]
+    # a sentence after 32 内设机构 (not budget units) and "12个直属事业单位具体包括：" (p5)
+    beijing = units("002_北京/2026年北京市财政局部门预算.pdf")
+    assert len(beijing) == 12 and (None, "北京市财政局国库支付中心") in beijing
+    assert all(name != "办公室" for _, name in beijing)
+    # 单位编码 | 单位名称 rows of a table
+    assert ("116001", "西安市财政局") in units("020_西安/2026年西安市财政局部门预算.pdf")
+
+
 def test_misprinted_class_code_is_rebuilt_and_marked(cn_budget: Path) -> None:
     """普陀 社会福利院 prints "7 | 11 | 02" under "210 | 11" (p9): 2101102, inferred."""
     doc = _extract(

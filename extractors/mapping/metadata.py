@@ -63,6 +63,17 @@ def _title_candidates(text: str) -> list[tuple[int, DocumentKind, str | None]]:
     return out
 
 
+def from_file_name(stem: str) -> tuple[int | None, str | None]:
+    """(year, department) from a file name such as "附件2：北京市教育委员会2026年度部门预算报表":
+    the fallback for report volumes that never print either (北京's 附件2)."""
+    found = _title_candidates(stem.replace(" ", ""))
+    found.sort(key=lambda c: not _ORG_SUFFIX.search(c[2] or ""))
+    if not found:
+        return None, None
+    year, _, name = found[0]
+    return year, name if name and _ORG_SUFFIX.search(name) else None
+
+
 def department(lines: list[Line], title_department: str | None) -> str | None:
     named = Counter(
         _tidy(m.group(1)) for ln in lines for m in [_NAMED.search(ln.text.replace(" ", ""))] if m
@@ -98,6 +109,7 @@ def admin_level(name: str | None) -> AdminLevel:
 
 def _tidy(name: str) -> str:
     name = re.sub(r"^(20\d\d年?)", "", name)
+    name = re.sub(r"^第[一二三四五六]部分", "", name)
     name = re.sub(r"^(关于|公开|印发)", "", name)
     name = re.sub(r"(部门|单位)$", "", name)
     return name.strip()
