@@ -154,8 +154,8 @@ def _project_rows(typed: TypedTable) -> list[ProjectReading]:
         amount_cell = row[amount_col]
         # A name and amount spanning the project's indicator rows (重庆 表十二) are read on
         # their first row only.
-        starts_here = name_cell is not None and name_cell.row == index
-        if name and starts_here and name_cell.row == amount_row(amount_cell):
+        starts_here = amount_row(name_cell) == index
+        if name and starts_here and amount_row(amount_cell) == index:
             if _TOTALS.match(clean(name)) or _ORG.search(clean(name)):
                 continue
             reading = cell_reading(f"projects.{name}.amount", amount_cell, typed)

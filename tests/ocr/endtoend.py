@@ -20,6 +20,10 @@ import pypdfium2 as pdfium
 from extractors.pipeline import extract_document
 
 ROOT = Path(__file__).resolve().parents[2]
+# `pytest tests/ocr` (rather than `python -m pytest`) puts tests/, not the repository, on
+# sys.path; the answer-key helpers are imported as `tests.…`.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 GOLDEN = ROOT / "tests/data/golden"
 REALDATA = ROOT.parent / "shared/realdata/cn_budget/renwu_2026_city_budgets"
 # Five real budgets from different cities and table styles, a few table pages each
