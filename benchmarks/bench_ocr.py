@@ -102,6 +102,7 @@ def main() -> int:
             jobs.append((path.stem[:14], path, n, None))
 
     times: list[float] = []
+    cpus: list[float] = []
     right = total = 0
     print(f"{'input':<16} {'page':>4} {'s':>6} {'cpu s':>6} {'words':>5} {'rules':>5} {'rot':>4}")
     for name, path, n, source in jobs:
@@ -110,6 +111,7 @@ def main() -> int:
             page = ocr_page(path, needs_ocr(path, n), options)
             wall, cpu = time.perf_counter() - w0, time.process_time() - c0
             times.append(wall)
+            cpus.append(cpu)
         print(
             f"{name:<16} {n:>4} {wall:>6.2f} {cpu:>6.2f} {len(page.words):>5} "
             f"{len(page.rulings):>5} {page.rotation:>4}"
@@ -126,6 +128,9 @@ def main() -> int:
     print(f"model load s     {load_s:.2f}")
     print(f"s/page median    {statistics.median(times):.2f}")
     print(f"s/page p95       {p95:.2f}")
+    # CPU seconds (this process, all threads): stable when other jobs share the machine.
+    print(f"cpu s/page med   {statistics.median(cpus):.2f}")
+    print(f"cpu s/page mean  {statistics.fmean(cpus):.2f}")
     print(f"peak RSS MB      {rss_mb:.0f}")
     if total:
         print(f"amounts right    {right}/{total} = {100 * right / total:.2f}% (synthetic scans)")
