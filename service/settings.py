@@ -27,7 +27,7 @@ class Settings(BaseModel):
     max_upload_bytes: int = 100 * 1024 * 1024
     max_pages: int = 2000
     batch_pages: int = Field(
-        default=10,
+        default=5,
         description="Pages per extraction task: small enough that two workers end together",
     )
     max_attempts: int = Field(default=3, description="Tries before a job or batch is failed")
