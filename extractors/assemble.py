@@ -30,10 +30,12 @@ from extractors.options import PipelineOptions
 from extractors.reconcile import Value, reconcile
 from extractors.tables.stitch import stitch
 from extractors.tables.typed import TypedTable, type_table
+from extractors.validation.candidates import misread_candidates
 from extractors.validation.identities import Outcome, Scope, document_identities, evaluate
 from schemas import (
     Amount,
     BudgetDocument,
+    Candidate,
     Check,
     DocumentInfo,
     DocumentKind,
@@ -62,6 +64,7 @@ class Judged:
     checks: dict[str, list[Check]] = field(default_factory=dict)
     doubt: dict[str, float] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    candidates: dict[str, list[Candidate]] = field(default_factory=dict)
 
 
 def assemble(
@@ -99,7 +102,9 @@ def assemble(
         functions_all_funds=functions.kind != TableKind.general_budget_expenditure,
     )
     identities = document_identities(values, scope)
-    judged = _judge(values, evaluate(values, identities))
+    outcomes = evaluate(values, identities)
+    judged = _judge(values, outcomes)
+    judged.candidates = misread_candidates(values, outcomes)
     amounts = _amounts(values, judged, options)
     dept = department(lines[:200], title_department) or name_department
     doc = BudgetDocument(
@@ -289,9 +294,8 @@ def _amounts(
         doubt = judged.doubt.get(path, 0.0)
         conf = confidence(value, sum(c.passed for c in checks), doubt)
         doubted = doubt > 0 or any(s.penalty >= 3.0 for s in value.signals)
-        out[path] = output.amount(
-            value, conf, status_for(conf, options.review_threshold, doubted), checks
-        )
+        status = status_for(conf, options.review_threshold, doubted)
+        out[path] = output.amount(value, conf, status, checks, judged.candidates.get(path))
     return out
 
 

@@ -11,6 +11,7 @@ from extractors.tables.typed import TypedTable
 from schemas import (
     Amount,
     BasicEconomicItem,
+    Candidate,
     Check,
     EconomicItem,
     FunctionItem,
@@ -22,7 +23,13 @@ from schemas import (
 )
 
 
-def amount(value: Value, conf: float, status: Status, checks: list[Check]) -> Amount:
+def amount(
+    value: Value,
+    conf: float,
+    status: Status,
+    checks: list[Check],
+    candidates: list[Candidate] | None = None,
+) -> Amount:
     return Amount(
         value=value.value,
         raw=value.raw,
@@ -32,6 +39,7 @@ def amount(value: Value, conf: float, status: Status, checks: list[Check]) -> Am
         sources=value.sources,
         checks=checks,
         budget=value.budget_value,
+        candidates=candidates or None,
     )
 
 
