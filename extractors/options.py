@@ -16,6 +16,16 @@ class Limits:
     max_pages: int = 2000
 
 
+def ocr_workers_from_env() -> int:
+    """BUDGETLENS_OCR_WORKERS: processes that OCR a document's scanned pages; 0 = auto."""
+    raw = os.environ.get("BUDGETLENS_OCR_WORKERS", "auto").strip().lower()
+    if raw in ("", "auto"):
+        return 0
+    if not raw.isdigit():
+        raise ValueError(f"BUDGETLENS_OCR_WORKERS must be auto or a number >= 1, not {raw!r}")
+    return max(1, int(raw))
+
+
 @dataclass(frozen=True, slots=True)
 class PipelineOptions:
     table_engine: TableEngine = "grid"
@@ -24,6 +34,11 @@ class PipelineOptions:
     # A page whose text layer has fewer CJK/alnum characters than this is sent to OCR.
     min_text_chars: int = 8
     limits: Limits = field(default_factory=Limits)
+    # Processes OCR-ing the scanned pages of one document (extract_document): 0 = auto (one
+    # per core, up to 2, when there are enough scanned pages to pay for starting them),
+    # 1 = in this process.  Read from the environment even for default options, so
+    # BUDGETLENS_OCR_WORKERS=1 turns the pool off for library callers too.
+    ocr_workers: int = field(default_factory=ocr_workers_from_env)
 
     @classmethod
     def from_env(cls) -> PipelineOptions:
@@ -42,6 +57,7 @@ class PipelineOptions:
             table_engine=table_engine,  # type: ignore[arg-type]
             ocr_engine=ocr_engine,  # type: ignore[arg-type]
             review_threshold=float(env.get("BUDGETLENS_REVIEW_THRESHOLD", "0.9")),
+            ocr_workers=ocr_workers_from_env(),
             limits=Limits(
                 max_bytes=int(env.get("BUDGETLENS_MAX_BYTES", str(100 * 1024 * 1024))),
                 max_pages=int(env.get("BUDGETLENS_MAX_PAGES", "2000")),

@@ -11,12 +11,16 @@
     -> BudgetDocument                               assemble.py
 
 The per-page half (`read_pages`) and the document half (`assemble_document`) are separate
-so the job system can run page batches on several workers and merge them.
+so the job system can run page batches on several workers and merge them.  Within one
+document, scanned pages can be OCR'd by a small process pool (`ocr_workers`), while this
+process reads the text layer of the others.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +31,13 @@ from pdfplumber.pdf import PDF
 from extractors.backends.pdf_open import PdfInfo, inspect_pdf
 from extractors.backends.text_layer import read_page
 from extractors.model import Line, Page, Table
+from extractors.ocr.pool import (
+    MIN_POOL_PAGES,
+    drop_pool,
+    ocr_pool,
+    ocr_worker_count,
+    pool_running,
+)
 from extractors.options import PipelineOptions
 from extractors.tables.find import find_tables
 from extractors.tables.lines import page_lines
@@ -50,29 +61,60 @@ def read_pages(
     options: PipelineOptions,
     progress: Progress | None = None,
     pdf: PDF | None = None,
+    ocr_workers: int = 1,
 ) -> list[PageResult]:
-    """Per-page stages for the 1-based page `numbers` of one PDF.
+    """Per-page stages for the 1-based page `numbers` of one PDF, in page order.
 
     `pdf`: `path` already opened by the caller, who closes it (a worker reading several
     batches of one file opens it once: opening a 241-page file costs ~0.15 s of CPU).
+    `ocr_workers` > 1: scanned pages go to a process pool of that size once there are
+    MIN_POOL_PAGES of them (callers that are pool processes themselves get 1; see
+    `ocr_worker_count`).  `progress` is called once per finished page, in the order pages
+    finish, with the count done so far.
     """
     wanted = sorted(set(numbers))
+    total = len(wanted)
     results: list[PageResult] = []
+    # Scanned pages not yet sent anywhere: held until there are enough to start a pool.
+    held: list[Page] = []
+    futures: dict[Future[PageResult], Page] = {}
+    pool: ProcessPoolExecutor | None = None
+
+    def finished(result: PageResult) -> None:
+        results.append(result)
+        if progress:
+            progress(len(results), total)
+
     with ExitStack() as stack:
         if pdf is None:
             pdf = stack.enter_context(pdfplumber.open(str(path)))
-        total = len(wanted)
-        for done, number in enumerate(wanted, 1):
+        for number in wanted:
             plumber_page = pdf.pages[number - 1]
             page = read_page(plumber_page, number, options)
             page.pdf_path = str(path)
             plumber_page.close()
-            if page.status == "needs_ocr" and options.ocr_engine != "none":
-                page = _ocr(path, page, options)
-            results.append(_analyse(page, options))
-            if progress:
-                progress(done, total)
-    return results
+            if page.status != "needs_ocr" or options.ocr_engine == "none":
+                finished(_analyse(page, options))
+                continue
+            if ocr_workers <= 1:
+                finished(_analyse(_ocr(path, page, options), options))
+                continue
+            held.append(page)
+            # A pool already running (an earlier document) costs nothing to use.
+            if pool is None and (
+                len(held) >= MIN_POOL_PAGES or pool_running(ocr_workers, options.ocr_engine)
+            ):
+                pool = ocr_pool(ocr_workers, options.ocr_engine)
+            if pool is not None:
+                for p in held:
+                    futures[pool.submit(_ocr_and_analyse, path, p, options)] = p
+                held.clear()
+        # Too few scanned pages for a pool: read here.
+        for page in held:
+            finished(_analyse(_ocr(path, page, options), options))
+        for future in as_completed(futures):
+            finished(_pool_result(future, futures[future], options))
+    return sorted(results, key=lambda r: r.page.number)
 
 
 def _analyse(page: Page, options: PipelineOptions) -> PageResult:
@@ -94,6 +136,27 @@ def _ocr(path: Path, page: Page, options: PipelineOptions) -> Page:
         return page
 
 
+def _ocr_and_analyse(path: Path, page: Page, options: PipelineOptions) -> PageResult:
+    """A pool task: one scanned page, OCR and the per-page table stages."""
+    return _analyse(_ocr(path, page, options), options)
+
+
+def _pool_result(future: Future[PageResult], page: Page, options: PipelineOptions) -> PageResult:
+    """A pool page's result; a dead pool process fails that page, not the document.
+
+    _ocr already turns a page's own errors into a failed page, so what reaches here is the
+    process itself dying (killed, out of memory) or its result not coming back.
+    """
+    try:
+        return future.result()
+    except Exception as err:
+        if isinstance(err, BrokenProcessPool):
+            drop_pool()
+        page.status = "failed"
+        page.reason = f"ocr worker: {type(err).__name__}: {err}"[:300]
+        return _analyse(page, options)
+
+
 def assemble_document(
     info: PdfInfo, results: Sequence[PageResult], options: PipelineOptions
 ) -> BudgetDocument:
@@ -110,5 +173,6 @@ def extract_document(
     """PDF -> BudgetDocument.  Raises InputError (one-line reason) on bad input."""
     options = options or PipelineOptions()
     info = inspect_pdf(path, options.limits)
-    results = read_pages(path, range(1, info.page_count + 1), options, progress)
+    pages = range(1, info.page_count + 1)
+    results = read_pages(path, pages, options, progress, ocr_workers=ocr_worker_count(options))
     return assemble_document(info, results, options)

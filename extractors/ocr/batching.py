@@ -10,6 +10,7 @@ reads the same text (checked on the synthetic and real scans) 2-3x faster.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -25,6 +26,12 @@ MIN_RATIO = 1.0
 # Measured on a dense 117-crop page: 8-16 are equally fast; 64 is 2x slower (one wide
 # crop pads the whole batch), 1 loses per-call overhead.
 BATCH = 12
+# A batch's total padded width (pixels at REC_HEIGHT) stays under this, so short numbers
+# go 12 at a time but full-width prose lines one or two at a time.  The recogniser's
+# activations grow with batch x width: on a prose page of 32 lines ~1200 px wide, batches
+# of 12 peaked at +750 MB RSS and 4.5 CPU-s, one line at a time at +95 MB and 3.2 CPU-s
+# (big tensors fall out of the CPU caches), with the same text.
+MAX_BATCH_WIDTH = int(os.environ.get("BUDGETLENS_OCR_BATCH_WIDTH", "1600"))
 
 
 def prepare(crop: np.ndarray) -> tuple[np.ndarray, float]:
@@ -55,10 +62,9 @@ def recognize_batches(
     prepared = [prepare(c) for c in crops]
     order = sorted(range(len(prepared)), key=lambda i: prepared[i][1])
     out: list[tuple[tuple[str, float], Any]] = [(("", 0.0), None)] * len(prepared)
-    for start in range(0, len(order), batch):
-        idx = order[start : start + batch]
+    for idx in _batches(order, [prepared[i][1] for i in range(len(prepared))], batch):
         widest = max(MIN_RATIO, max(prepared[i][1] for i in idx))
-        width = int(math.ceil(REC_HEIGHT * widest / WIDTH_STRIDE) * WIDTH_STRIDE)
+        width = _padded(widest)
         arr = np.zeros((len(idx), 3, REC_HEIGHT, width), np.float32)
         for k, i in enumerate(idx):
             chw = prepared[i][0]
@@ -73,4 +79,25 @@ def recognize_batches(
         )
         for k, i in enumerate(idx):
             out[i] = (lines[k], infos[k])
+    return out
+
+
+def _padded(ratio: float) -> int:
+    return int(math.ceil(REC_HEIGHT * ratio / WIDTH_STRIDE) * WIDTH_STRIDE)
+
+
+def _batches(order: list[int], ratios: list[float], batch: int) -> list[list[int]]:
+    """Consecutive runs of `order` (sorted narrowest first): at most `batch` crops, and
+    no more padded columns than MAX_BATCH_WIDTH unless one crop alone is wider."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for i in order:
+        # Sorted by width, so crop i is the widest of the batch it would join.
+        cols = _padded(max(MIN_RATIO, ratios[i])) * (len(cur) + 1)
+        if cur and (len(cur) >= batch or cols > MAX_BATCH_WIDTH):
+            out.append(cur)
+            cur = []
+        cur.append(i)
+    if cur:
+        out.append(cur)
     return out
