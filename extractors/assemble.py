@@ -71,6 +71,7 @@ def assemble(
     info: PdfInfo, results: Sequence[PageResult], options: PipelineOptions
 ) -> BudgetDocument:
     lines = [ln for r in results for ln in r.lines]
+    prose = _prose_lines(results)
     year, kind, title_department = fiscal_year_and_kind(lines)
     name_year, name_department = from_file_name(info.path.stem)
     year = year or name_year
@@ -93,7 +94,7 @@ def assemble(
         *basics.readings,
         *basics.totals,
         *three_public_readings(typed, year),
-        *narrative_readings(_prose_lines(results), year),
+        *narrative_readings(prose, year),
     ]
     readings += _table_totals(readings, functions, basics)
     values = reconcile(readings)
@@ -118,7 +119,7 @@ def assemble(
             pages=[_page_info(r) for r in results],
             partial=any(r.page.status != "ok" for r in results),
         ),
-        budget_units=budget_units(typed, _prose_lines(results)[:400]),
+        budget_units=budget_units(typed, prose[:400]),
         totals=Totals(**_section(amounts, "totals")),
         expenditure_by_function=output.function_items(functions.items, amounts),
         expenditure_by_economic=output.economic_items(economics.items, amounts),

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.model import Cell, Line
+from extractors.model import Line
+from extractors.tables.cells import cell_text
 from extractors.tables.header import clean
 from extractors.tables.typed import TypedTable
 from schemas import BudgetUnit
@@ -59,8 +60,8 @@ def _from_tables(tables: list[TypedTable]) -> list[BudgetUnit]:
         if name_col is None:
             continue
         for row in typed.body():
-            name = _text(row, name_col)
-            code = _text(row, code_col) if code_col is not None else ""
+            name = cell_text(row, name_col)
+            code = cell_text(row, code_col)
             if not _ORG.search(name):
                 continue
             if code_col is not None and not _UNIT_CODE.match(code):
@@ -79,11 +80,6 @@ def _unit_name_column(typed: TypedTable) -> int | None:
         if typed.col("unit_code") is not None and "单位" in leaf and "名称" in leaf:
             return index
     return None
-
-
-def _text(row: list[Cell | None], col: int | None) -> str:
-    cell = row[col] if col is not None and col < len(row) else None
-    return clean(cell.text) if cell is not None else ""
 
 
 def _from_prose(lines: list[Line]) -> list[BudgetUnit]:

@@ -38,7 +38,7 @@ def ocr_worker_count(options: PipelineOptions) -> int:
         return 1
     if options.ocr_workers > 0:
         return options.ocr_workers
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = _cores()
     return max(1, min(MAX_AUTO_OCR_WORKERS, cores or 1))
 
 
@@ -111,7 +111,7 @@ atexit.register(shutdown_ocr_pool)
 
 def _init_ocr_worker(engine: str, workers: int) -> None:
     """Pool process start: share the cores out, then load the OCR models once."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = _cores()
     # One onnxruntime thread per process unless told otherwise: the pool is the
     # parallelism, and threads beyond the cores only contend.
     os.environ.setdefault("BUDGETLENS_OCR_THREADS", str(max(1, (cores or 1) // workers)))
@@ -123,3 +123,8 @@ def _init_ocr_worker(engine: str, workers: int) -> None:
         # Not fatal here: each page's own get_engine call raises it again and the page
         # gets it as its reason, exactly as when reading in this process.
         pass
+
+
+def _cores() -> int | None:
+    """The cores this process may run on (a container's CPU set, not the host's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()

@@ -6,6 +6,7 @@ import itertools
 import re
 
 from extractors.model import BBox, Cell, Word, union_bbox
+from extractors.tables.header import clean
 
 _ASCII_END = re.compile(r"[0-9A-Za-z.,%)\]]$")
 _ASCII_START = re.compile(r"^[0-9A-Za-z(\[]")
@@ -59,3 +60,9 @@ def inside(word: Word, box: BBox, slack: float = 1.0) -> bool:
     return (
         box[0] - slack <= word.xc <= box[2] + slack and box[1] - slack <= word.yc <= box[3] + slack
     )
+
+
+def cell_text(row: list[Cell | None], col: int | None) -> str:
+    """The whitespace-free text of a grid row's cell at `col` ("" for none or out of range)."""
+    cell = row[col] if col is not None and col < len(row) else None
+    return clean(cell.text) if cell is not None else ""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from extractors.model import Cell
-from extractors.tables.header import clean
+from extractors.tables.cells import cell_text
 from extractors.tables.typed import TypedTable
 
 Scheme = Literal["function", "economic"]
@@ -51,7 +51,7 @@ class _Outline:
 
 def coded_rows(typed: TypedTable, scheme: Scheme) -> list[CodedRow]:
     single = typed.col("code")
-    texts = {_text(row, single) for row in typed.body()} if single is not None else set()
+    texts = {cell_text(row, single) for row in typed.body()} if single is not None else set()
     outline = _Outline(full_xiang=any(len(t) == 7 and t.isdigit() for t in texts))
     gov_outline = _Outline()
     out = []
@@ -104,13 +104,6 @@ def _infer_codes(rows: list[CodedRow], scheme: Scheme) -> None:
         row.code, row.level, row.inferred = code, LEVELS.get(len(code)), True
 
 
-def _text(row: list[Cell | None], col: int | None) -> str:
-    if col is None or col >= len(row) or row[col] is None:
-        return ""
-    cell = row[col]
-    return clean(cell.text) if cell else ""
-
-
 def _coded_row(
     typed: TypedTable,
     row: list[Cell | None],
@@ -119,7 +112,7 @@ def _coded_row(
     gov_outline: _Outline,
     scheme: Scheme,
 ) -> CodedRow | None:
-    name = _text(row, typed.col("name"))
+    name = cell_text(row, typed.col("name"))
     code = _code(typed, row, outline, ("code", "code_class", "code_kuan", "code_xiang"))
     if code is None:
         split = _CODE_PREFIX.match(name)
@@ -128,7 +121,7 @@ def _coded_row(
             _remember(outline, code)
     cells = _amount_cells(typed, row)
     joined = name or "".join(
-        _text(row, i) for i in range(len(row)) if not _AMOUNT_ROLE.match(typed.roles[i] or "")
+        cell_text(row, i) for i in range(len(row)) if not _AMOUNT_ROLE.match(typed.roles[i] or "")
     )
     if code is None:
         if _TOTAL.match(name) or _TOTAL.match(joined[:6]) or _TOTAL.match(joined):
@@ -144,7 +137,7 @@ def _coded_row(
         level=LEVELS.get(len(code)),
         inferred=outline.repaired,
         gov_code=gov,
-        gov_name=_text(row, typed.col("gov_name")) or None,
+        gov_name=cell_text(row, typed.col("gov_name")) or None,
         cells=cells,
     )
 
@@ -155,11 +148,11 @@ def _code(
     """`roles`: the single-column role, then the 类 / 款 (/ 项) part roles."""
     outline.repaired = False
     single = typed.col(roles[0])
-    parts = [_text(row, typed.col(role)) for role in roles[1:]]
+    parts = [cell_text(row, typed.col(role)) for role in roles[1:]]
     parts += [""] * (3 - len(parts))  # government codes have no 项 column
     if any(parts):
         return _from_parts(parts, outline)
-    text = _text(row, single)
+    text = cell_text(row, single)
     if not _DIGITS.match(text):
         return None
     if len(text) in (3, 5, 7):

@@ -17,44 +17,38 @@ def stitch(tables: list[Table]) -> list[Table]:
     for index, table in enumerate(tables):
         # Only the last table of a page can run on, into the first table of the next page.
         adjacent = index > 0 and tables[index - 1].pages[-1] + 1 == table.pages[0]
-        if out and adjacent and _continues(out[-1], table):
-            _append(out[-1], table, _repeated_header_rows(out[-1], table))
-        else:
+        skip = _continuation(out[-1], table) if out and adjacent else None
+        if skip is None:
             out.append(table)
+        else:
+            _append(out[-1], table, skip)
     return out
 
 
-def _continues(first: Table, second: Table) -> bool:
+def _continuation(first: Table, second: Table) -> int | None:
+    """None: `second` is a table of its own; else how many header rows it repeats."""
     if second.n_cols != first.n_cols:
-        return False
-    context = " ".join(second.context)
-    if _CONTINUED.search(context):
-        return True
+        return None
     title = pick_title(second.context)
-    if title and _bare(title) != _bare(pick_title(first.context)):
-        return False  # a new table with its own title (the same title repeated continues)
-    return _same_columns(first, second)
-
-
-def _repeated_header_rows(first: Table, second: Table) -> int:
-    head2 = find_header(second)
-    if not find_header(first).rows or _labels_not_every_column(head2):
-        return 0
-    return head2.rows
+    continued = bool(_CONTINUED.search(" ".join(second.context)))
+    if not continued and title and _bare(title) != _bare(pick_title(first.context)):
+        return None  # a new table with its own title (the same title repeated continues)
+    head1, head2 = find_header(first), find_header(second)
+    # No header on top of the second, or top rows that are body rows: nothing to compare.
+    body_on_top = head2.rows == 0 or _labels_not_every_column(head2)
+    if not (continued or body_on_top or _same_paths(head1, head2, first.n_cols)):
+        return None
+    return 0 if not head1.rows or _labels_not_every_column(head2) else head2.rows
 
 
 def _bare(title: str) -> str:
     return re.sub(r"\s|（续）|\(续\)|续表", "", title)
 
 
-def _same_columns(first: Table, second: Table) -> bool:
-    """Same column count and, if the second repeats a header, the same header."""
-    head2 = find_header(second)
-    if head2.rows == 0 or _labels_not_every_column(head2):
-        return True
-    head1 = find_header(first)
-    return [head1.path_text(c) for c in range(first.n_cols)] == [
-        head2.path_text(c) for c in range(second.n_cols)
+def _same_paths(head1: Header, head2: Header, n_cols: int) -> bool:
+    """The second repeats the first's header."""
+    return [head1.path_text(c) for c in range(n_cols)] == [
+        head2.path_text(c) for c in range(n_cols)
     ]
 
 
