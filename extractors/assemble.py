@@ -20,6 +20,7 @@ from extractors.mapping.metadata import (
     from_file_name,
 )
 from extractors.mapping.narrative import narrative_readings
+from extractors.mapping.printed_over_sums import prefer_printed_basic
 from extractors.mapping.projects import project_readings, unique_projects
 from extractors.mapping.readings import sum_readings
 from extractors.mapping.summary import summary_readings
@@ -31,7 +32,10 @@ from extractors.reconcile import Value, reconcile
 from extractors.tables.stitch import stitch
 from extractors.tables.typed import TypedTable, type_table
 from extractors.validation.candidates import misread_candidates
+from extractors.validation.column_sums import confirmed_cells
+from extractors.validation.evidence import confirmations
 from extractors.validation.identities import Outcome, Scope, document_identities, evaluate
+from extractors.validation.sharpen import sharpen_rounded_totals
 from schemas import (
     Amount,
     BudgetDocument,
@@ -65,6 +69,7 @@ class Judged:
     doubt: dict[str, float] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     candidates: dict[str, list[Candidate]] = field(default_factory=dict)
+    confirmed: dict[str, set[str]] = field(default_factory=dict)
 
 
 def assemble(
@@ -77,6 +82,7 @@ def assemble(
     year = year or name_year
     typed = _typed_tables(results)
     functions = function_items(typed)
+    prefer_printed_basic(functions, typed)
     economics = economic_items(
         typed, TableKind.economic_classification_summary, "expenditure_by_economic"
     )
@@ -104,7 +110,9 @@ def assemble(
     )
     identities = document_identities(values, scope)
     outcomes = evaluate(values, identities)
+    sharpen_rounded_totals(values, outcomes)
     judged = _judge(values, outcomes)
+    judged.confirmed = confirmations(values, outcomes, confirmed_cells(typed))
     judged.candidates = misread_candidates(values, outcomes)
     amounts = _amounts(values, judged, options)
     dept = department(lines[:200], title_department) or name_department
@@ -231,6 +239,8 @@ def _within(
 def _judge(values: dict[str, Value], outcomes: list[Outcome]) -> Judged:
     judged = Judged()
     for outcome in outcomes:
+        if outcome.identity.evidence_only and not outcome.passed:
+            continue
         paths = [outcome.identity.total, *outcome.identity.parts]
         for path in paths:
             judged.checks.setdefault(path, []).append(
@@ -295,9 +305,10 @@ def _amounts(
             Check(name=name, passed=passed) for name, passed in value.source_checks
         ]
         doubt = judged.doubt.get(path, 0.0)
-        conf = confidence(value, sum(c.passed for c in checks), doubt)
+        confirmed_by = len(judged.confirmed.get(path, ()))
+        conf = confidence(value, confirmed_by, doubt)
         doubted = doubt > 0 or any(s.penalty >= 3.0 for s in value.signals)
-        status = status_for(conf, options.review_threshold, doubted)
+        status = status_for(conf, options.review_threshold, doubted, confirmed_by > 0)
         out[path] = output.amount(value, conf, status, checks, judged.candidates.get(path))
     return out
 

@@ -58,7 +58,7 @@ def economic_items(items: dict[str, ItemInfo], amounts: AmountOf) -> list[Econom
     return [
         EconomicItem(
             **_fields(info, amounts, section, ECONOMIC_FIELDS),
-            by_government_code=_gov_rows(info, amounts),
+            by_government_code=_gov_rows(info, amounts.get(f"{section}.{info.code}.total")),
         )
         for _, info in sorted(items.items())
     ]
@@ -69,7 +69,7 @@ def basic_items(items: dict[str, ItemInfo], amounts: AmountOf) -> list[BasicEcon
     return [
         BasicEconomicItem(
             **_fields(info, amounts, section, BASIC_FIELDS),
-            by_government_code=_gov_rows(info, amounts),
+            by_government_code=_gov_rows(info, amounts.get(f"{section}.{info.code}.total")),
         )
         for _, info in sorted(items.items())
     ]
@@ -95,19 +95,25 @@ def _fields(
     return fields
 
 
-def _gov_rows(info: ItemInfo, amounts: AmountOf) -> list[GovernmentCodeRow]:
+def _gov_rows(info: ItemInfo, item_total: Amount | None) -> list[GovernmentCodeRow]:
+    """The rows summed into one item: they are as sure as the item's total, which their sum
+    is, and no surer (nothing checks how the sum splits between them)."""
     if len(info.gov_rows) < 1:
         return []
     rows = []
     for code, name, reading in info.gov_rows:
         total = None
         if reading is not None:
+            conf = item_total.confidence if item_total else 0.5
+            status = item_total.status if item_total else Status.needs_review
+            if len(info.gov_rows) > 1 and status == Status.accepted:
+                conf = min(conf, 0.95)
             total = Amount(
                 value=reading.value,
                 raw=reading.raw,
                 unit=reading.unit,
-                confidence=1.0 if not reading.signals else 0.95,
-                status=Status.accepted,
+                confidence=conf,
+                status=status,
                 sources=[reading.source],
                 budget=None,
             )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from extractors.mapping.readings import cell_reading, sum_readings
 from extractors.model import Reading, Signal
+from extractors.tables.blocks import split_blocks
 from extractors.tables.rows import CodedRow, coded_rows
 from extractors.tables.typed import TypedTable
 from schemas import TableKind
@@ -65,6 +66,15 @@ def _has_codes(typed: TypedTable) -> bool:
     return any(r.code for r in coded_rows(typed, "function"))
 
 
+def function_items_of(tables: list[TypedTable], kind: TableKind) -> ItemReadings:
+    """The function items of one table kind, whichever kind the document's items use."""
+    out = ItemReadings("expenditure_by_function", kind=kind)
+    for typed in tables:
+        if typed.kind == kind and _has_codes(typed):
+            _collect(out, typed, coded_rows(typed, "function"), FUNCTION_ROLES)
+    return out
+
+
 def function_items(tables: list[TypedTable]) -> ItemReadings:
     out = ItemReadings("expenditure_by_function")
     for typed in pick_function_table(tables):
@@ -76,16 +86,40 @@ def function_items(tables: list[TypedTable]) -> ItemReadings:
 def economic_items(tables: list[TypedTable], kind: TableKind, section: str) -> ItemReadings:
     roles = BASIC_ROLES if kind == TableKind.basic_expenditure_economic else ECONOMIC_ROLES
     out = ItemReadings(section)
-    for typed in _one_scope(t for t in tables if t.kind == kind):
-        rows = [r for r in coded_rows(typed, "economic") if r.is_total or _economic(r)]
-        _collect(out, typed, rows, roles)
+    for whole in _one_scope(t for t in tables if t.kind == kind):
+        for typed, offset in split_blocks(whole):
+            done = len(out.readings), len(out.totals)
+            rows = [r for r in coded_rows(typed, "economic") if r.is_total or _economic(r)]
+            _collect(out, typed, rows, _block_roles(typed, roles))
+            for reading in [*out.readings[done[0] :], *out.totals[done[1] :]]:
+                _shift_sources(reading, offset)
     return out
+
+
+def _block_roles(typed: TypedTable, roles: dict[str, str]) -> dict[str, str]:
+    """A 基本支出 block whose one amount column is 人员经费 (or 公用经费): that figure is
+    also the item's whole basic spending, its other part not being stated there."""
+    present = {r for r in typed.roles if r}
+    parts = present & {"personnel", "public"}
+    if roles is BASIC_ROLES and len(parts) == 1 and not present & {"total", "basic"}:
+        part = parts.pop()
+        return {part: part, f"{part}_as_total": "total"}
+    return roles
+
+
+def _shift_sources(reading: Reading, offset: int) -> None:
+    """Blocks are read as tables of their own: their columns start at 0."""
+    if offset:
+        for source in [reading.source, *reading.extra_sources]:
+            if source.col is not None:
+                source.col += offset
 
 
 def _one_scope(tables: Iterable[TypedTable]) -> list[TypedTable]:
     """Two tables of one kind may cover different funds (一般公共预算基本支出表 and an
     all-funds 基本支出表, 烟台): keep the 一般公共预算 one the contract means, else the first."""
-    found = list(tables)
+    # "基本支出明细表（按支出功能分类科目）" lists function codes: not an economic table.
+    found = [t for t in tables if "功能分类" not in t.title]
     general = [t for t in found if "一般公共预算" in t.title]
     return general[:1] or found[:1]
 
@@ -131,7 +165,7 @@ def _row_readings(
     out: dict[str, Reading] = {}
     for role, field_name in roles.items():
         path = f"{prefix}.{field_name}"
-        reading = cell_reading(path, row.cells.get(role), typed, signals)
+        reading = cell_reading(path, row.cells.get(role.removesuffix("_as_total")), typed, signals)
         if reading is not None and path not in out:
             out[path] = reading
     basic = f"{prefix}.basic"

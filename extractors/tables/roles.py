@@ -12,12 +12,15 @@ GOV_PART_ROLES = {"类": "gov_code_class", "款": "gov_code_kuan"}
 _AMOUNT_KEYWORDS: list[tuple[str, re.Pattern[str]]] = [
     ("basic", re.compile(r"基本支出")),
     ("project", re.compile(r"项目支出|专项业务经费|项目经费")),
-    ("personnel", re.compile(r"人员经费|人员支出")),
-    ("public", re.compile(r"公用经费|公用支出")),
+    ("personnel", re.compile(r"人员经费|人员支出|^人员类$")),
+    ("public", re.compile(r"公用经费|公用支出|^公用类$")),
     ("total", re.compile(r"^(本年支出)?(合计|总计)$|^支出(合计|总计)$|^本年支出合计$|^金额合计$")),
 ]
 _SOURCE_GROUP = re.compile(r"一般公共预算|政府性基金|国有资本|财政拨款|事业收入|其他收入|结转|专户")
 _SUBTOTAL = re.compile(r"^(小计|合计)$")
+# The one amount column of a table that has no split (金额, 预算数, 决算数): the row's whole;
+# under a group (人员经费 / 金额) it is the group's figure.
+_PLAIN_AMOUNT = re.compile(r"^(金额|预算|预算数|决算数|本年预算数?|预算金额|本年决算数?)$")
 _BUDGET_COLUMN = re.compile(r"预算数|预算$")
 _ACTUAL_COLUMN = re.compile(r"决算数|决算$|执行数")
 
@@ -57,7 +60,7 @@ def _role(path: list[HeaderLabel]) -> str | None:
         if "单位" in leaf:
             return "unit_code"
         return "gov_code" if government else "code"
-    if re.search(r"名称|^项目$|^科目$|^单位$|功能分类|经济分类", leaf):
+    if re.search(r"名称|^项目$|科目$|^单位$|功能分类|经济分类|项目类别", leaf):
         return "gov_name" if government else "name"
     return _amount_role(path)
 
@@ -74,11 +77,11 @@ def _amount_role(path: list[HeaderLabel]) -> str | None:
             continue  # 基本支出/合计: the group's subtotal, keep the group's role
         found = role
         is_group = label.span > 1 and depth < len(path) - 1
-        if is_group and _SUBTOTAL.match(path[-1].text):
+        if is_group and (_SUBTOTAL.match(path[-1].text) or _PLAIN_AMOUNT.match(path[-1].text)):
             return role
         if not is_group:
             return role
         found = None  # a group: its detail columns may name a finer role deeper down
-    if len(path) == 1 and _SUBTOTAL.match(path[0].text):
+    if len(path) == 1 and (_SUBTOTAL.match(path[0].text) or _PLAIN_AMOUNT.match(path[0].text)):
         return "total"
     return found

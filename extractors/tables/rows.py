@@ -89,11 +89,11 @@ def _infer_codes(rows: list[CodedRow], scheme: Scheme) -> None:
     for row in rows:
         if row.is_total or not row.name:
             continue
-        match = find(row.name, None)
-        if match is None and klass:
-            match = find(row.name, klass)
-        if match is None and kuan:
-            match = find(row.name, kuan)
+        # An exact name under the current class beats a near miss at the top level
+        # (其他工资福利支出 is 30199, not a misspelt 301 工资福利支出).
+        parents = [None, *(p for p in (klass, kuan) if p)]
+        found = [m for m in (find(row.name, parent) for parent in parents) if m is not None]
+        match = next((m for m in found if m.exact), found[0] if found else None)
         if match is None:
             continue
         code = match.code

@@ -18,6 +18,9 @@ class Identity:
     rule: str
     total: str  # path of the whole
     parts: list[str]  # paths of the parts (all must be present)
+    # Holds only where the document lists every part (a project table may list some of
+    # them): confirms when it holds, says nothing when it fails.
+    evidence_only: bool = False
 
 
 @dataclass(slots=True)
@@ -77,6 +80,7 @@ def document_identities(values: dict[str, Value], scope: Scope | None = None) ->
             ["procurement.goods", "procurement.works", "procurement.services"],
         ),
     ]
+    ids.extend(_project_sum(values))
     ids.extend(_row_identities(values, "expenditure_by_function", ["basic", "project"]))
     ids.extend(
         _row_identities(values, "expenditure_by_economic", ["personnel", "public", "project"])
@@ -112,6 +116,13 @@ def _spending_totals(values: dict[str, Value], scope: Scope) -> list[Identity]:
     if scope.functions_all_funds:
         out.append(Identity("cross_table.equal", whole, ["expenditure_by_function.合计.total"]))
     return out
+
+
+def _project_sum(values: dict[str, Value]) -> list[Identity]:
+    projects = [p for p in values if p.startswith("projects.") and p.endswith(".amount")]
+    if not projects or "totals.project_expenditure" not in values:
+        return []
+    return [Identity("projects.sum", "totals.project_expenditure", projects, evidence_only=True)]
 
 
 def _codes(values: dict[str, Value], section: str) -> set[str]:

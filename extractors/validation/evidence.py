@@ -1,0 +1,105 @@
+"""What confirms a value: the rule that decides whether it may be `accepted`.
+
+A clean text layer is not evidence: a figure read from the wrong column is just as clean.
+A value is confirmed only when something independent of its own reading agrees with it:
+an identity it takes part in holds, or a second reading (another table, the narrative)
+states the same figure.  Two things do not count:
+
+- an identity that holds trivially, every figure in it zero (blank cells read as 0 balance
+  each other whatever the columns are) — unless its whole is confirmed zero elsewhere:
+  amounts are not negative, so parts summing to a confirmed 0 are each 0;
+- agreement of two readings that are both zero and neither printed (two blanks).
+
+One printed cell can stand for several paths (a table's 合计 cell is also the department's
+基本支出): whatever confirms one of them confirms the others, since it is one figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from extractors.reconcile import Value
+from extractors.validation.identities import Outcome
+
+CellKey = tuple[str, int, int, int]  # table id, page, row, col
+
+
+def confirmations(
+    values: dict[str, Value],
+    outcomes: Iterable[Outcome],
+    table_confirmed: Mapping[CellKey, str] | None = None,
+) -> dict[str, set[str]]:
+    """path -> names of the checks and sources that confirm it (empty: unconfirmed).
+
+    table_confirmed: cells a table's own arithmetic confirms (validation/column_sums.py)."""
+    out: dict[str, set[str]] = {path: set() for path in values}
+    for path, value in values.items():
+        key = _cell_key(value)
+        if table_confirmed and key is not None and key in table_confirmed:
+            out[path].add(table_confirmed[key])
+    passed = [o for o in outcomes if o.passed]
+    for outcome in passed:
+        if not _trivial(values, outcome):
+            for path in (outcome.identity.total, *outcome.identity.parts):
+                out[path].add(outcome.identity.rule)
+    for path, value in values.items():
+        if value.agreeing >= 2 and _stated(value):
+            out[path].update(name for name, ok in value.source_checks if ok)
+    _share_by_cell(values, out)
+    _through_zero_sums(values, [o for o in passed if _trivial(values, o)], out)
+    return out
+
+
+def _through_zero_sums(
+    values: dict[str, Value], zero_sums: list[Outcome], out: dict[str, set[str]]
+) -> None:
+    """0 = 0 + 0 confirms its parts once its whole is a confirmed 0 (and the whole once
+    every part is); repeated down the classification tree."""
+    changed = True
+    while changed:
+        changed = False
+        for outcome in zero_sums:
+            whole, parts = outcome.identity.total, outcome.identity.parts
+            rule = outcome.identity.rule + ".zero"
+            if out[whole]:
+                targets = [p for p in parts if not out[p]]
+            elif all(out[p] for p in parts):
+                targets = [whole]
+            else:
+                continue
+            for path in targets:
+                out[path].add(rule)
+                changed = True
+        if changed:
+            _share_by_cell(values, out)
+
+
+def _trivial(values: dict[str, Value], outcome: Outcome) -> bool:
+    paths = (outcome.identity.total, *outcome.identity.parts)
+    return all(values[p].value == Decimal(0) for p in paths)
+
+
+def _stated(value: Value) -> bool:
+    return value.value != Decimal(0) or bool(value.raw.strip())
+
+
+def _share_by_cell(values: dict[str, Value], out: dict[str, set[str]]) -> None:
+    by_cell: dict[CellKey, list[str]] = {}
+    for path, value in values.items():
+        key = _cell_key(value)
+        if key is not None:
+            by_cell.setdefault(key, []).append(path)
+    for paths in by_cell.values():
+        if len(paths) < 2:
+            continue
+        shared = set().union(*(out[p] for p in paths))
+        for path in paths:
+            out[path] |= shared
+
+
+def _cell_key(value: Value) -> CellKey | None:
+    src = value.sources[0]
+    if src.table_id is None or src.row is None or src.col is None or value.terms > 1:
+        return None
+    return (src.table_id, src.page, src.row, src.col)
