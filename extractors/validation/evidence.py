@@ -48,7 +48,26 @@ def confirmations(
             out[path].update(name for name, ok in value.source_checks if ok)
     _share_by_cell(values, out)
     _through_zero_sums(values, [o for o in passed if _trivial(values, o)], out)
+    _printed_zeros(values, out)
     return out
+
+
+def _printed_zeros(values: dict[str, Value], out: dict[str, set[str]]) -> None:
+    """A zero printed as such ("0.00", not a blank) in a column whose role other figures
+    confirm: the text is unambiguous and the column is the right one.  A blank stays
+    unconfirmed: in an unruled table a blank may be where a figure slid away from."""
+    confirmed_columns = {
+        (v.sources[0].table_id, v.sources[0].col)
+        for p, v in values.items()
+        if out[p] and v.value != 0 and v.sources[0].table_id is not None
+    }
+    for path, value in values.items():
+        src = value.sources[0]
+        printed_zero = value.value == 0 and value.raw.strip() not in ("", "-", "—", "－")
+        if out[path] or not printed_zero or src.table_id is None:
+            continue
+        if (src.table_id, src.col) in confirmed_columns:
+            out[path].add("printed_zero.confirmed_column")
 
 
 def _through_zero_sums(
