@@ -21,7 +21,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.truth_score import ROOT, Scored, judge, manifest, reliability, score, truth
+from benchmarks.truth_score import (
+    HOLDOUT_DIR,
+    ROOT,
+    TRUTH_DIR,
+    Scored,
+    judge,
+    manifest,
+    reliability,
+    score,
+    truth,
+)
 from extractors.pipeline import extract_document
 
 
@@ -31,28 +41,36 @@ def main() -> int:
     parser.add_argument("--markdown", type=Path, help="write the report here as well")
     parser.add_argument("--only", nargs="*", help="document names (default: all)")
     parser.add_argument("-v", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--holdout", action="store_true", help="the held-out truth (never tuned on) instead"
+    )
     args = parser.parse_args()
     scorer = judge()
     if scorer is None:
         sys.exit("../shared/tools/score.py not found: the report needs the shared folder")
-    lines = _header(args.scanned)
+    folder = HOLDOUT_DIR if args.holdout else TRUTH_DIR
+    lines = _header(args.scanned, folder.name)
     total = Scored()
     with tempfile.TemporaryDirectory() as tmp:
-        for name, pdf in manifest().items():
+        for name, pdf in manifest(folder).items():
             if args.only and name not in args.only:
                 continue
             source = _scan(pdf, Path(tmp), args.scanned) if args.scanned else pdf
             started = time.perf_counter()
             doc = extract_document(source).model_dump(mode="json")
             seconds = time.perf_counter() - started
-            result = score(doc, truth(name), scorer)
+            result = score(doc, truth(name, folder), scorer)
             total.add(result)
             lines.append(_row(name, result, seconds))
             if args.v:
                 lines += [f"    {m}" for m in result.misses]
     lines.append(_row("**all**", total, None))
     rows, ece = reliability(total.pairs)
-    lines += ["", "| confidence | values | mean confidence | observed accuracy |", "|---|---|---|---|"]
+    lines += [
+        "",
+        "| confidence | values | mean confidence | observed accuracy |",
+        "|---|---|---|---|",
+    ]
     lines += rows
     lines += ["", f"Expected calibration error: **{ece:.4f}** over {len(total.pairs)} values."]
     report = "\n".join(lines)
@@ -62,13 +80,13 @@ def main() -> int:
     return 0
 
 
-def _header(dpi: int) -> list[str]:
+def _header(dpi: int, truth_set: str) -> list[str]:
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
     kind = f"scanned at {dpi} dpi (noisy, skewed)" if dpi else "digital"
     return [
-        f"# Against hand-checked truth: {kind}",
+        f"# Against hand-checked truth ({truth_set}): {kind}",
         "",
         f"commit {commit}, {platform.machine()} {platform.python_version()}, "
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",

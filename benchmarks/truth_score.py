@@ -31,16 +31,17 @@ def judge() -> ModuleType | None:
     return module
 
 
-def manifest() -> dict[str, Path]:
-    data = json.loads((TRUTH_DIR / "manifest.json").read_text(encoding="utf-8"))
+HOLDOUT_DIR = ROOT / "tests" / "data" / "real_truth_holdout"
+
+
+def manifest(folder: Path = TRUTH_DIR) -> dict[str, Path]:
+    data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     root = (ROOT / data["root"]).resolve()
     return {name: root / rel for name, rel in data["documents"].items()}
 
 
-def truth(name: str) -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(
-        (TRUTH_DIR / f"{name}.truth.json").read_text(encoding="utf-8")
-    )
+def truth(name: str, folder: Path = TRUTH_DIR) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((folder / f"{name}.truth.json").read_text(encoding="utf-8"))
     return loaded
 
 

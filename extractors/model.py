@@ -132,6 +132,8 @@ class Table:
     unit: str | None = None
     # Lines above the table on its first page (title, 单位, 部门名称 …), nearest last.
     context: list[str] = field(default_factory=list)
+    # Lines right under the table on its last page (注：本表金额单位为千元 …).
+    notes: list[str] = field(default_factory=list)
     ruled: bool = True
 
     def grid(self) -> list[list[Cell | None]]:

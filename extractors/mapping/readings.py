@@ -20,7 +20,9 @@ def cell_reading(
     if parsed is None:
         return None
     doubts = list(signals or [])
-    if not typed.unit_stated:
+    if typed.unit_guessed:
+        doubts.append(Signal("unit_guessed", 1.0))
+    elif not typed.unit_stated:
         doubts.append(Signal("unit_assumed", 0.5))
     if cell.confidence < 1.0:
         doubts.append(Signal("ocr_score", _ocr_penalty(cell.confidence)))

@@ -65,6 +65,7 @@ def _block(typed: TypedTable, start: int, end: int) -> TypedTable:
         title=table.title,
         unit=table.unit,
         context=table.context,
+        notes=table.notes,
         ruled=table.ruled,
     )
     header = Header(rows=typed.header.rows, paths=typed.header.paths[start:end])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from extractors.model import Line, Page, Table
@@ -12,6 +13,9 @@ from extractors.tables.stream import stream_tables
 
 CONTEXT_LINES = 5
 CONTEXT_REACH = 120.0  # points above a table where its title and unit line may stand
+NOTE_LINES = 3
+NOTE_REACH = 60.0  # points below a table where its footnote (注：…单位…) may stand
+_FOOTNOTE = re.compile(r"^(注|说明|备注)|本表")
 
 
 def grid_engine(page: Page, lines: list[Line]) -> list[Table]:
@@ -39,11 +43,22 @@ def find_tables(page: Page, lines: list[Line], options: PipelineOptions) -> list
         return []
     tables = sorted(ENGINES[options.table_engine](page, lines), key=lambda t: t.bbox[1])
     previous_bottom = 0.0
-    for table in tables:
+    for index, table in enumerate(tables):
         drop_empty_leading_columns(table)
         table.context = _context(lines, table, previous_bottom)
+        following = tables[index + 1].bbox[1] if index + 1 < len(tables) else page.height
+        table.notes = _notes(lines, table, following)
         previous_bottom = table.bbox[3]
     return tables
+
+
+def _notes(lines: list[Line], table: Table, ceiling: float) -> list[str]:
+    bottom = table.bbox[3]
+    below = [
+        ln for ln in lines if bottom - 1 <= ln.bbox[1] <= min(ceiling, bottom + NOTE_REACH) + 1
+    ]
+    # Only what reads as a footnote: the next table's own unit line may stand here too.
+    return [ln.text for ln in below[:NOTE_LINES] if _FOOTNOTE.match(ln.text.strip())]
 
 
 def _context(lines: list[Line], table: Table, floor: float) -> list[str]:

@@ -66,4 +66,5 @@ def _append(first: Table, second: Table, skip: int) -> None:
         cell.row += offset
         first.cells.append(cell)
     first.n_rows += second.n_rows - skip
+    first.notes = second.notes or first.notes
     first.pages.extend(p for p in second.pages if p not in first.pages)

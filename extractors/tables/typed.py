@@ -21,6 +21,8 @@ class TypedTable:
     unit_stated: bool  # False: the unit was taken from the document, not this table
     header: Header
     roles: list[str | None]
+    # No table of the document states a unit: 元 is a guess.
+    unit_guessed: bool = False
 
     @property
     def table_id(self) -> str:
@@ -48,6 +50,7 @@ def type_table(table: Table, default_unit: str | None) -> TypedTable:
         title=title,
         unit=unit or default_unit or "元",
         unit_stated=unit is not None,
+        unit_guessed=unit is None and default_unit is None,
         header=header,
         roles=column_roles(header),
     )
@@ -73,7 +76,8 @@ def _table_unit(table: Table, header: Header) -> str | None:
             unit = unit_in(label.text)
             if unit:
                 return unit
-    return None
+    # A footnote states the unit of the table above it, not of the next one.
+    return next((u for u in map(unit_in, table.notes) if u), None)
 
 
 def _kind_from_header(header: Header) -> TableKind:

@@ -8,7 +8,8 @@ states the same figure.  Two things do not count:
 - an identity that holds trivially, every figure in it zero (blank cells read as 0 balance
   each other whatever the columns are) — unless its whole is confirmed zero elsewhere:
   amounts are not negative, so parts summing to a confirmed 0 are each 0;
-- agreement of two readings that are both zero and neither printed (two blanks).
+- agreement of two readings that are both zero and neither printed (two blanks);
+- sums inside one table when no table states a unit: they hold in any unit.
 
 One printed cell can stand for several paths (a table's 合计 cell is also the department's
 基本支出): whatever confirms one of them confirms the others, since it is one figure.
@@ -40,7 +41,7 @@ def confirmations(
             out[path].add(table_confirmed[key])
     passed = [o for o in outcomes if o.passed]
     for outcome in passed:
-        if not _trivial(values, outcome):
+        if not _trivial(values, outcome) and not _scale_blind(values, outcome):
             for path in (outcome.identity.total, *outcome.identity.parts):
                 out[path].add(outcome.identity.rule)
     for path, value in values.items():
@@ -92,6 +93,15 @@ def _through_zero_sums(
                 changed = True
         if changed:
             _share_by_cell(values, out)
+
+
+def _scale_blind(values: dict[str, Value], outcome: Outcome) -> bool:
+    """Sums inside one table hold in any unit: where no table of the document states one
+    (元 is a guess), they cannot confirm that its figures are in 元 or 万元."""
+    involved = [values[p] for p in (outcome.identity.total, *outcome.identity.parts)]
+    tables = {v.sources[0].table_id for v in involved}
+    assumed = any(s.name == "unit_guessed" for v in involved for s in v.signals)
+    return assumed and len(tables) == 1 and None not in tables
 
 
 def _trivial(values: dict[str, Value], outcome: Outcome) -> bool:
