@@ -1,6 +1,6 @@
 """Recall, wrong, accepted-wrong and review rate against hand-checked truth, per document.
 
-    python benchmarks/real_truth_report.py [--scanned DPI] [--markdown benchmarks/real_truth_report.md]
+    python benchmarks/real_truth_report.py [--holdout] [--scanned DPI] [--markdown FILE.md]
 
 Extracts every PDF named in tests/data/real_truth/manifest.json (digital as published; with
 --scanned, rendered to noisy grey images at DPI first, as tests/data/scanned/build.py
