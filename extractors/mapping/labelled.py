@@ -32,6 +32,10 @@ def covering(typed: TypedTable) -> list[list[Cell | None]]:
     return grid
 
 
+# Columns that never hold an amount, whatever their (empty) cells parse as.
+_NOT_AMOUNTS = {"line_no", "name", "gov_name", "code", "gov_code", "unit_code"}
+
+
 def labelled_cells(typed: TypedTable) -> Iterator[LabelledCell]:
     grid = covering(typed)
     for r in range(typed.header.rows, typed.table.n_rows):
@@ -40,7 +44,7 @@ def labelled_cells(typed: TypedTable) -> Iterator[LabelledCell]:
         for c, cell in enumerate(row):
             if cell is None or cell.col != c or cell.row != r or _is_label(cell):
                 continue
-            if typed.roles[c] == "line_no":
+            if typed.roles[c] in _NOT_AMOUNTS:
                 continue
             parsed = parse_amount(cell.text)
             if parsed is None:
@@ -60,6 +64,10 @@ def _is_label(cell: Cell) -> bool:
 
 
 def _left_label(row: list[Cell | None], col: int, roles: list[str | None]) -> str:
+    """The text cells left of the amount at `col`, up to the previous amount.
+
+    A 决算 row prints 预算数 then 决算数 after one label: the 预算数 cells in between do not
+    end the label (they would leave the 决算数, the figure the contract wants, unnamed)."""
     parts: list[str] = []
     seen: set[int] = set()
     for c in range(col - 1, -1, -1):
@@ -70,6 +78,8 @@ def _left_label(row: list[Cell | None], col: int, roles: list[str | None]) -> st
         parsed = parse_amount(cell.text)
         if parsed is None:
             parts.append(clean(cell.text))
+        elif not parts and (roles[c] or "").startswith("budget_"):
+            continue
         elif not parsed.empty or parts:
             break
     return "".join(reversed(parts))

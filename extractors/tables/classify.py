@@ -29,6 +29,8 @@ _RULES: list[tuple[TableKind, list[str], list[str]]] = [
     (TableKind.expenditure_summary, [r"支出.{0,6}总表|支出总体|支出预算表|支出决算表"], []),
 ]
 _TITLE_HINT = re.compile(r"表|情况|预算|决算")
+# "支出决算表（单位：千元）": the unit after a title does not make it a unit line.
+_UNIT_SUFFIX = re.compile(r"[（(]\s*(金额)?单位\s*[:：]?\s*(亿元|万元|千元|元)\s*[)）]$")
 
 
 def kind_from_title(title: str) -> TableKind | None:
@@ -44,7 +46,7 @@ def kind_from_title(title: str) -> TableKind | None:
 def pick_title(context: list[str]) -> str:
     """The nearest line above the table that reads like a table title."""
     for line in reversed(context):
-        text = re.sub(r"\s+", "", line)
+        text = _UNIT_SUFFIX.sub("", re.sub(r"\s+", "", line))
         if "单位" in text and len(text) < 40 and not text.endswith("表"):
             continue
         if _TITLE_HINT.search(text) and kind_from_title(text) is not None:
