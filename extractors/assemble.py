@@ -34,6 +34,7 @@ from extractors.tables.typed import TypedTable, type_table
 from extractors.validation.candidates import misread_candidates
 from extractors.validation.column_sums import confirmed_cells
 from extractors.validation.evidence import confirmations
+from extractors.validation.findings import add_findings
 from extractors.validation.identities import Outcome, Scope, document_identities, evaluate
 from extractors.validation.sharpen import sharpen_rounded_totals
 from schemas import (
@@ -112,6 +113,7 @@ def assemble(
     outcomes = evaluate(values, identities)
     sharpen_rounded_totals(values, outcomes)
     judged = _judge(values, outcomes)
+    add_findings(judged, values, typed, prose, year, kind)
     judged.confirmed = confirmations(values, outcomes, confirmed_cells(typed))
     judged.candidates = misread_candidates(values, outcomes)
     amounts = _amounts(values, judged, options)

@@ -1,6 +1,9 @@
 """`budgetlens extract IN.pdf -o OUT.json` (or a folder of PDFs -> a folder of JSON).
 
 Exit 0 on success, 2 with a one-line reason on bad input, 1 if some files in a batch failed.
+
+`budgetlens check OUT.json [--json]`: the findings and the review items of an extraction,
+for a person; exit 0 when there are none, 1 otherwise, 2 on a bad input file.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ FORMATS = ("json", "csv", "xlsx")
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "check":
+        from extractors.checkreport import run_check
+
+        return run_check(args.input, as_json=args.json)
     if args.command != "extract":
         parser.print_help()
         return 2
@@ -43,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", type=Path, help="output file (or folder for a batch)")
     extract.add_argument("--format", choices=FORMATS, default="json")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    check = sub.add_parser("check", help="print the findings and review items of an extraction")
+    check.add_argument("input", type=Path, help="a JSON file written by `budgetlens extract`")
+    check.add_argument("--json", action="store_true", help="print the same as JSON")
     return parser
 
 

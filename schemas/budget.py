@@ -145,6 +145,24 @@ class Project(_Model):
     indicators: list[Indicator] = Field(default_factory=list)
 
 
+class FindingValue(_Model):
+    """One figure (or statement) a finding compares, as the document prints it."""
+
+    label: str = Field(description="What the figure is, as the document names it")
+    path: str | None = Field(
+        default=None, description="Its dotted path, where it is a document value"
+    )
+    value: Money | None = Field(
+        default=None, description="In 元; in percent where unit is %; absent for a statement"
+    )
+    raw: str | None = Field(default=None, description="Exactly as printed")
+    unit: str | None = None
+    page: int | None = None
+    source: str | None = Field(
+        default=None, description="Table id, or the sentence it was read from"
+    )
+
+
 class Finding(_Model):
     """The document contradicts itself; every reading agrees (not our doubt)."""
 
@@ -153,6 +171,16 @@ class Finding(_Model):
     difference: Money | None = None
     pages: list[int] = Field(default_factory=list)
     message: str
+    # Extensions (optional): what was compared, how bad, in which unit the difference is.
+    values: list[FindingValue] = Field(default_factory=list)
+    severity: Literal["error", "rounding"] | None = Field(
+        default=None,
+        description="rounding: the figures differ by no more than the printed rounding allows "
+        "one of them to; error: beyond it",
+    )
+    difference_unit: str | None = Field(
+        default=None, description="Unit of difference when not 元: % (percentage points)"
+    )
 
 
 class ReviewSummary(_Model):
