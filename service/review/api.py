@@ -141,7 +141,7 @@ def table_paths(doc: BudgetDocument, table_id: str) -> list[str]:
     return [
         path
         for path, amount in iter_amounts(doc)
-        if amount.status in todo and amount.sources and amount.sources[0].table_id == table_id
+        if amount.status in todo and any(s.table_id == table_id for s in amount.sources)
     ]
 
 

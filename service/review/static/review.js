@@ -174,8 +174,17 @@ function onKey(ev) {
   }
 }
 
+// Zoom the page image so the table (else the source) fills the width, and scroll to it.
+function zoomTo(box) {
+  const [left, top, width] = box.dataset.focus.split(",").map(Number);
+  const zoom = Math.min(1, (box.clientWidth - 16) / Math.max(width, 1));
+  $(".page", box).style.zoom = zoom;
+  box.scrollTop = Math.max(0, top * zoom - 24);
+  box.scrollLeft = Math.max(0, left * zoom - 8);
+}
+
 function init() {
-  for (const box of $$("[data-scroll-to]")) box.scrollTop = Math.max(0, Number(box.dataset.scrollTo) - 40);
+  for (const box of $$("[data-focus]")) zoomTo(box);
   $("form.edit")?.addEventListener("submit", (ev) => { ev.preventDefault(); saveEdit(ev.target); });
   for (const b of $$("[data-action]")) {
     b.addEventListener("click", () => {
