@@ -1,9 +1,11 @@
 """The document's identities re-run over a BudgetDocument, after a reviewer's correction.
 
 The extraction judged each value once; a correction changes one figure, and every identity
-it takes part in may now hold. A value in review whose failed identities all hold after the
-change is confirmed by evidence: the figures around it, one of them checked by a person,
-add up. Works on the document alone (no page results), so the service can run it per edit.
+it takes part in may now hold. A value in review is confirmed by evidence when every check
+it takes part in passes and one of the identities that hold has a figure a person checked
+(corrected or confirmed) in it: the figures around it, one of them checked, add up.
+Values confirmed this way do not confirm others in turn. Works on the document alone (no
+page results), so the service can run it per edit.
 """
 
 from __future__ import annotations
@@ -58,9 +60,15 @@ def outcomes_of(doc: BudgetDocument) -> list[Outcome]:
     return [o for o in outcomes if o.passed or not _evidence_only(o)]
 
 
-def recheck(doc: BudgetDocument) -> Recheck:
+def recheck(doc: BudgetDocument, anchors: set[str] | None = None) -> Recheck:
     """Re-run the identities; update every value's identity checks in place, confirm what
-    the evidence now confirms, drop findings whose identity holds. Returns what changed."""
+    the evidence now confirms, drop findings whose identity holds. Returns what changed.
+
+    `anchors`: the paths a person checked; by default every corrected or confirmed value."""
+    if anchors is None:
+        anchors = {
+            p for p, a in iter_amounts(doc) if a.status in (Status.corrected, Status.confirmed)
+        }
     values = values_of(doc)
     outcomes = outcomes_of(doc)
     rules = {o.identity.rule for o in outcomes}
@@ -71,10 +79,9 @@ def recheck(doc: BudgetDocument) -> Recheck:
     result = Recheck(outcomes=outcomes)
     for path, amount in iter_amounts(doc):
         mine = fresh.get(path, [])
-        was_failing = any(not c.passed and c.name in rules for c in amount.checks)
         kept = [c for c in amount.checks if c.name not in rules]
         amount.checks = kept + [Check(name=o.identity.rule, passed=o.passed) for o in mine]
-        if _confirmed_by_evidence(amount, mine, was_failing, values):
+        if _confirmed_by_evidence(amount, mine, anchors - {path}, values):
             amount.status = Status.confirmed
             result.confirmed.append(path)
     result.failing = [o.identity.total for o in outcomes if not o.passed]
@@ -88,14 +95,17 @@ def _evidence_only(outcome: Outcome) -> bool:
 
 
 def _confirmed_by_evidence(
-    amount: Amount, mine: list[Outcome], was_failing: bool, values: dict[str, Value]
+    amount: Amount, mine: list[Outcome], anchors: set[str], values: dict[str, Value]
 ) -> bool:
-    if amount.status != Status.needs_review or not was_failing or not mine:
+    if amount.status != Status.needs_review or not mine:
         return False
     if not all(c.passed for c in amount.checks):
         return False
     # An identity of zeros holds whatever was read (blank cells balance each other).
-    return any(o.passed and not _all_zero(o, values) for o in mine)
+    return any(
+        o.passed and not _all_zero(o, values) and anchors & {o.identity.total, *o.identity.parts}
+        for o in mine
+    )
 
 
 def _all_zero(outcome: Outcome, values: dict[str, Value]) -> bool:

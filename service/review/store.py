@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from extractors.validation.recheck import recheck
-from schemas import Amount, BudgetDocument
+from schemas import Amount, BudgetDocument, Status
 from service.review.edits import Applied, amount_at
 from service.review.reapply import finding_key, reapply
 from workers.models import Document, Result, utcnow
@@ -70,7 +70,7 @@ def review_state(session: Session, document: Document) -> ReviewState:
     doc = BudgetDocument.model_validate(result.body)
     corrections = _corrections(session, document.id)
     conflicts = reapply(doc, [c for c in corrections if c.action in HUMAN_ACTIONS])
-    recheck(doc)
+    recheck(doc, anchors(doc, {c.path for c in corrections if c.action in HUMAN_ACTIONS}))
     body = doc.model_dump(mode="json")
     resolved = {c.path for c in corrections if c.action in FINDING_ACTIONS}
     open_items = open_count(doc, resolved)
@@ -87,6 +87,13 @@ def review_state(session: Session, document: Document) -> ReviewState:
         session.rollback()
         return review_state(session, document)
     return state
+
+
+def anchors(doc: BudgetDocument, checked_by_people: set[str]) -> set[str]:
+    """Values a person corrected or confirmed, as they stand now (a dropped confirmation
+    after a re-extraction is no anchor)."""
+    held = (Status.corrected, Status.confirmed)
+    return {p for p in checked_by_people if (a := amount_at(doc, p)) and a.status in held}
 
 
 def open_count(doc: BudgetDocument, resolved_findings: set[str]) -> int:
@@ -129,7 +136,9 @@ def commit_changes(
 ) -> Change:
     """Re-check, write the audit and the new state; `audit` is (actor, reason)."""
     actor, reason = audit
-    checked = recheck(doc)
+    earlier = _corrections(session, state.document_id)
+    checked_by_people = {c.path for c in earlier if c.action in HUMAN_ACTIONS}
+    checked = recheck(doc, anchors(doc, checked_by_people | {a.path for a in applied}))
     revision = state.revision + 1
     rows = [_row(state, revision, a.path, a.action, a.old, a.new, actor, reason) for a in applied]
     before = BudgetDocument.model_validate(state.body) if checked.confirmed else None

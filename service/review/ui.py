@@ -61,8 +61,9 @@ def render(request: Request, name: str, who: SignedIn | None, **context: Any) ->
     return response
 
 
-def _cookie(response: Response, name: str, value: str, max_age: int) -> None:
-    secure = False  # served over plain http on loopback in development; TLS terminates ahead
+def _cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:
+    # Development serves plain http on loopback; production is behind TLS: Secure there.
+    secure = request.app.state.settings.environment == "production"
     response.set_cookie(
         name, value, max_age=max_age, httponly=True, samesite="strict", secure=secure
     )
@@ -73,7 +74,7 @@ def login_form(request: Request) -> Response:
     # Login CSRF: a double-submit token, since there is no session yet.
     token = secrets.token_urlsafe(24)
     response: Response = render(request, "login.html", None, csrf=token, error=None)
-    _cookie(response, LOGIN_CSRF, token, 3600)
+    _cookie(request, response, LOGIN_CSRF, token, 3600)
     return response
 
 
@@ -90,15 +91,13 @@ def login(
         raise HTTPException(status.HTTP_403_FORBIDDEN, "missing or wrong CSRF token")
     found = authenticate(session, email, password)
     if found is None:
-        failed = render(
-            request, "login.html", None, csrf=expected, error="wrong email or password"
-        )
+        failed = render(request, "login.html", None, csrf=expected, error="wrong email or password")
         failed.status_code = status.HTTP_401_UNAUTHORIZED
         return failed
     token = open_session(session, found)
     session.commit()
     response = RedirectResponse("/review", status.HTTP_303_SEE_OTHER)
-    _cookie(response, SESSION_COOKIE, token, SESSION_HOURS * 3600)
+    _cookie(request, response, SESSION_COOKIE, token, SESSION_HOURS * 3600)
     response.delete_cookie(LOGIN_CSRF)
     return response
 
