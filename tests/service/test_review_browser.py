@@ -30,6 +30,7 @@ WRONG = "expenditure_by_function.2040601.project"  # printed 64,840,547.00; the 
 SEVEN = "expenditure_by_function.2040605.project"  # printed 1,242,900.00
 NEIGHBOUR = "expenditure_by_function.2040604.project"
 AS_READ = "expenditure_by_function.2040699.project"  # printed 38,454,900.00, right
+IMAGES_LOADED = "() => [...document.images].every(i => i.complete && i.naturalWidth > 0)"
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 
@@ -110,6 +111,7 @@ def test_review_a_real_document_in_the_browser(
         figures["keys_confirm"] = keys.count
         figures["seconds_confirm"] = time.perf_counter() - started
         go_to(page, keys, SEVEN)
+        page.wait_for_function(IMAGES_LOADED)
         page.screenshot(path=str(DOCS / "review-item.png"))
 
         # A 7-digit figure, typed as printed: e, 1242900, Enter.
@@ -136,6 +138,7 @@ def test_review_a_real_document_in_the_browser(
         page.goto(f"{base}/review/documents/{doc}/items/{WRONG}")
         keys.press("t")
         page.wait_for_selector("table.extracted")
+        page.wait_for_function(IMAGES_LOADED)
         page.screenshot(path=str(DOCS / "review-table.png"))
         keys.press("a")
         page.wait_for_selector("#toast.show")

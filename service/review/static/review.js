@@ -184,7 +184,10 @@ function zoomTo(box) {
 }
 
 function init() {
-  for (const box of $$("[data-focus]")) zoomTo(box);
+  for (const box of $$("[data-focus]")) {
+    zoomTo(box);
+    $("img", box)?.addEventListener("load", () => zoomTo(box), { once: true });
+  }
   $("form.edit")?.addEventListener("submit", (ev) => { ev.preventDefault(); saveEdit(ev.target); });
   for (const b of $$("[data-action]")) {
     b.addEventListener("click", () => {
