@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from schemas import Amount, BudgetDocument, Finding, TableRecord
 from service.review import queue
 from service.review.access import owned_state
+from service.review.edits import amount_at
 from service.review.reapply import finding_key
 from service.review.store import NoResult, etag_of, resolved_findings, review_state
 from workers.models import Document
@@ -175,11 +176,22 @@ def table_view(session: Session, tenant: str, document_id: str, table_id: str) -
     return TableView(view, table, grid, pages)
 
 
+def _correctable(doc: BudgetDocument, finding: Finding) -> Finding:
+    """The finding with only the paths a correction can address (a table's 合计 row is
+    checked but is no value of the contract)."""
+    paths = [p for p in finding.paths if amount_at(doc, p) is not None]
+    return finding.model_copy(update={"paths": paths})
+
+
 def findings_view(session: Session, tenant: str, document_id: str) -> FindingsView:
     view, doc = _loaded(session, tenant, document_id)
     resolved = resolved_findings(session, document_id)
     rows = [
-        (finding_key(f.rule, f.paths), f, finding_key(f.rule, f.paths) in resolved)
+        (
+            finding_key(f.rule, f.paths),
+            _correctable(doc, f),
+            finding_key(f.rule, f.paths) in resolved,
+        )
         for f in doc.findings
     ]
     return FindingsView(view, rows)

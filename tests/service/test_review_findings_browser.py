@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from svc_browser import chromium, live_server
 from svc_review import PASSWORD, account, stored_document
 
@@ -46,3 +48,33 @@ def test_a_finding_is_confirmed_in_the_document(settings: Settings) -> None:
         assert [t["action"] for t in trail] == ["finding_confirmed"]
         assert trail[0]["actor"] == who.email
         assert page.request.get(f"{base}/v1/documents/{doc}/review").json()["state"] == "reviewed"
+
+
+def test_a_finding_marked_extraction_error_becomes_a_correction(
+    client: TestClient, settings: Settings
+) -> None:
+    who = account(settings, "findings-api")
+    doc = stored_document(settings, who.tenant_id, YANTAI)
+    summary = client.get(f"/v1/documents/{doc}/review", headers=who.api).json()
+    finding = summary["findings"][0]
+    part = finding["paths"][1]  # a class row; the 合计 row is no value of the contract
+    code = part.split(".")[1]
+    reviewed = client.get(f"/v1/documents/{doc}/result?version=reviewed", headers=who.api).json()
+    item = next(i for i in reviewed["basic_expenditure_by_economic"] if i["code"] == code)
+    fixed = f"{(Decimal(str(item['total']['value'])) + 200) / 10000:.2f}"  # 200 元 more
+    body = {"finding": finding["key"], "resolution": "extraction_error", "path": part,
+            "raw": fixed, "unit": "万元", "reason": "class row misread"}  # fmt: skip
+    stale = client.post(f"/v1/documents/{doc}/findings", json=body,
+                        headers=who.api | {"If-Match": '"1.99"'})  # fmt: skip
+    assert stale.status_code == 412
+    done = client.post(f"/v1/documents/{doc}/findings", json=body,
+                       headers=who.api | {"If-Match": summary["etag"]})  # fmt: skip
+    assert done.status_code == 200, done.text
+    trail = client.get(f"/v1/documents/{doc}/audit", headers=who.api).json()
+    assert [(t["action"], t["path"]) for t in trail][:2] == [
+        ("correct", part),
+        ("finding_error", finding["key"]),
+    ]
+    assert trail[0]["new"]["raw"] == fixed
+    after = client.get(f"/v1/documents/{doc}/review", headers=who.api).json()
+    assert all(f["resolved"] for f in after["findings"] if f["key"] == finding["key"])
