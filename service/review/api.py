@@ -72,6 +72,7 @@ def _answer(change: Change, celery: Any, extra: dict[str, Any] | None = None) ->
         "state": change.state,
         "confirmed_by_evidence": change.confirmed,
         "failing": change.failing,
+        "needs_review": change.needs_review,
     }
     return JSONResponse(body | (extra or {}), headers={"ETag": change.etag})
 

@@ -46,6 +46,7 @@ class Change:
     confirmed: list[str] = field(default_factory=list)
     failing: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
+    needs_review: list[str] = field(default_factory=list)
 
 
 def etag_of(state: ReviewState) -> str:
@@ -186,13 +187,14 @@ def save(
         assert fresh is not None
         raise Stale(etag_of(fresh), [])
     session.add_all(rows)
-    events = _completed(session, state, len(rows)) if finished else []
+    events = _completed(session, state) if finished else []
     session.commit()
     etag = f'"{state.base_version}.{values["revision"]}"'
-    return Change(etag, open_items, str(values["state"]), confirmed, failing, events)
+    state_name = str(values["state"])
+    return Change(etag, open_items, state_name, confirmed, failing, events, doc.review.fields)
 
 
-def _completed(session: Session, state: ReviewState, _rows: int) -> list[str]:
+def _completed(session: Session, state: ReviewState) -> list[str]:
     reviewed = f"/v1/documents/{state.document_id}/result?version=reviewed"
     payload = {
         "type": "review.completed",

@@ -59,9 +59,9 @@ function valueUrl(path) {
 async function nextOpen(data) {
   const r = root();
   const doc = r.dataset.doc;
-  const summary = await (await fetch(`/v1/documents/${doc}/review`, { credentials: "same-origin" })).json();
-  const open = summary.needs_review || [];
-  const want = [r.dataset.next, ...open].find((p) => p && open.includes(p));
+  const open = data.needs_review || [];
+  // The next item if it is still open, else the riskiest one left (the server picks).
+  const want = open.includes(r.dataset.next) ? r.dataset.next : "";
   await swap(want ? `/review/documents/${doc}/items/${want}` : `/review/documents/${doc}`);
   return data;
 }
