@@ -1,6 +1,6 @@
 """Review one real document's queue end to end through the corrections API.
 
-    python benchmarks/bench_review.py [PDF] [--json EXTRACTED.json] [--out FILE.md]
+    python benchmarks/bench_review.py [PDF] [--threshold T] [--json EXTRACTED.json] [--out MD]
 
 The document is extracted (or read from --json, e.g. made by another extractor version),
 stored as a finished job in a throw-away SQLite database, and its open items are worked
@@ -28,9 +28,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "service")]
 from alembic import command  # noqa: E402
 from alembic.config import Config  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
-from svc_review import PUTUO, account, extracted, stored_document  # noqa: E402
+from svc_review import PUTUO, account, stored_document  # noqa: E402
 
 from extractors.numbers import UNIT_FACTORS  # noqa: E402
+from extractors.options import PipelineOptions  # noqa: E402
+from extractors.pipeline import extract_document  # noqa: E402
 from extractors.validation.recheck import outcomes_of  # noqa: E402
 from schemas import BudgetDocument  # noqa: E402
 from service.app import create_app  # noqa: E402
@@ -101,8 +103,14 @@ def main() -> None:
     parser.add_argument("pdf", nargs="?", type=Path, default=PUTUO)
     parser.add_argument("--json", type=Path, help="an extraction of PDF made elsewhere")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--threshold", type=float, help="review threshold (default 0.9)")
     args = parser.parse_args()
-    body = json.loads(args.json.read_text()) if args.json else extracted(args.pdf)
+    options = PipelineOptions(review_threshold=args.threshold or 0.9)
+    body = (
+        json.loads(args.json.read_text())
+        if args.json
+        else extract_document(args.pdf, options).model_dump(mode="json")
+    )
     tmp = Path(tempfile.mkdtemp(prefix="bench_review_"))
     url = f"sqlite:///{tmp / 'review.db'}"
     config = Config(str(ROOT / "alembic.ini"))
