@@ -1,8 +1,9 @@
 """The review UI in a real browser (Chromium via Playwright) over a real extracted document.
 
-Keyboard only: log in, open the queue, correct a value, see the identity re-check confirm
-its neighbours without a reload, confirm a whole table, finish the queue, read the audit
-and the reviewed JSON, receive `review.completed` from a real Celery worker. Saves the
+Keyboard only: log in, open the queue, confirm a value, correct values, see the identity
+re-check confirm the neighbours without a reload, edit a table cell in place, confirm a
+whole table, finish the queue, read the audit and the reviewed JSON, receive
+`review.completed` from a real Celery worker. Saves the
 screenshots shown in the README under docs/. Prints key presses and seconds per value.
 """
 
@@ -29,6 +30,7 @@ DOCS = ROOT / "docs"
 WRONG = "expenditure_by_function.2040601.project"  # printed 64,840,547.00; the row says 0
 SEVEN = "expenditure_by_function.2040605.project"  # printed 1,242,900.00
 NEIGHBOUR = "expenditure_by_function.2040604.project"
+IN_PLACE = "expenditure_by_function.2040613.project"  # printed 2,278,800.00
 AS_READ = "expenditure_by_function.2040699.project"  # printed 38,454,900.00, right
 IMAGES_LOADED = "() => [...document.images].every(i => i.complete && i.naturalWidth > 0)"
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -98,9 +100,10 @@ def test_review_a_real_document_in_the_browser(
         assert open_before >= 9
         page.screenshot(path=str(DOCS / "review-queue.png"), full_page=True)
 
-        page.click(f"a[href='/review/documents/{doc}']")
+        page.keyboard.press("j")  # the riskiest item: failed checks, lowest confidence
+        page.keyboard.press("Enter")
         page.wait_for_selector("h1.path")
-        assert current(page) == WRONG  # failed checks and the lowest confidence come first
+        assert current(page) == WRONG
         page.evaluate("window.__noReload = true")
         keys = Keys(page)
         # A value that is right as printed: c.
@@ -140,6 +143,12 @@ def test_review_a_real_document_in_the_browser(
         page.wait_for_selector("table.extracted")
         page.wait_for_function(IMAGES_LOADED)
         page.screenshot(path=str(DOCS / "review-table.png"))
+        # A cell edited in place: focus it, e, the figure, Enter.
+        page.focus(f"td[data-path='{IN_PLACE}']")
+        keys.press("e")
+        keys.type("2278800")
+        keys.press("Enter")
+        page.wait_for_selector(f"td.corrected[data-path='{IN_PLACE}']")
         keys.press("a")
         page.wait_for_selector("#toast.show")
         page.wait_for_function(

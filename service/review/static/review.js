@@ -94,6 +94,14 @@ function go(which) {
   if (target) swap(`/review/documents/${r.dataset.doc}/items/${target}`);
 }
 
+// Queue: j/k move between the items, Enter opens one.
+function moveLink(step) {
+  const links = $$(".doc .items a");
+  const at = links.indexOf(document.activeElement);
+  const next = links[Math.max(0, Math.min(links.length - 1, at + step))];
+  if (next) next.focus();
+}
+
 // Table view: move between value cells, confirm one, edit one in place, confirm all.
 function tableCells() { return $$("td[data-path]"); }
 
@@ -150,6 +158,7 @@ function onKey(ev) {
   const key = ev.key;
   if (key === "?") { $("#help").showModal(); return; }
   if (key === "q") { swap("/review"); return; }
+  if (view === "queue" && (key === "j" || key === "k")) { moveLink(key === "j" ? 1 : -1); return; }
   if (!doc) return;
   if (key === "f") { swap(`/review/documents/${doc}/findings`); return; }
   if (view === "table") {
