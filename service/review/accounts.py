@@ -65,7 +65,8 @@ def authenticate(session: Session, email: str, password: str) -> Reviewer | None
 
 
 def open_session(session: Session, reviewer: Reviewer) -> str:
-    """A new session; returns the cookie value (never stored)."""
+    """A new session; returns the cookie value (never stored). Expired sessions go."""
+    session.execute(delete(ReviewSession).where(ReviewSession.expires_at < utcnow()))
     token = secrets.token_urlsafe(32)
     session.add(
         ReviewSession(
