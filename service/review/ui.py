@@ -30,6 +30,12 @@ HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=HERE / "templates")
 router = APIRouter(prefix="/review", include_in_schema=False)
 LOGIN_CSRF = "bl_login_csrf"
+# Only our own script and styles (source boxes are positioned by style attributes); no
+# framing, forms post only here.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self'; frame-ancestors 'none'; form-action 'self'"
+)
 
 
 class LoginRequired(Exception):
@@ -58,6 +64,7 @@ def mount(app: FastAPI) -> None:
 def render(request: Request, name: str, who: SignedIn | None, **context: Any) -> HTMLResponse:
     response = templates.TemplateResponse(request, name, {"who": who, **context})
     response.headers["Cache-Control"] = "no-store"
+    response.headers["Content-Security-Policy"] = CSP
     return response
 
 
