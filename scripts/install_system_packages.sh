@@ -7,12 +7,14 @@ need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 # A CJK TrueType font: the golden corpus and the scanned-page tests render Chinese PDFs.
 [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
+# The review UI's browser tests drive Debian's Chromium (Playwright cannot download one here).
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     need+=(postgresql)
 fi
 
 if [ ${#need[@]} -eq 0 ]; then
-    echo "system packages present: redis-server, postgresql, fonts-wqy-zenhei"
+    echo "system packages present: redis-server, postgresql, fonts-wqy-zenhei, chromium"
     exit 0
 fi
 

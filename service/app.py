@@ -6,6 +6,8 @@ from fastapi import FastAPI
 from redis import Redis
 
 from service.logs import configure_logging
+from service.review import api as review_api
+from service.review import ui as review_ui
 from service.routes import documents, health, jobs, webhooks
 from service.settings import Settings
 from workers.celery_config import make_celery
@@ -24,9 +26,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The API only sends tasks by name; it never imports or runs them.
     app.state.celery = make_celery(settings)
     app.state.redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
-    for router in (documents.router, jobs.router, webhooks.router):
+    for router in (documents.router, jobs.router, webhooks.router, review_api.router):
         app.include_router(router, prefix="/v1")
     app.include_router(health.router)
+    review_ui.mount(app)
     return app
 
 

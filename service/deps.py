@@ -11,6 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from service.auth import tenant_for_key
+from service.review.web_auth import tenant_for_cookie
 from service.settings import Settings
 from workers.db import session_factory
 from workers.store import FileStore
@@ -53,10 +54,14 @@ StoreDep = Annotated[FileStore, Depends(get_store)]
 
 
 def get_tenant(
+    request: Request,
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> str:
     tenant = tenant_for_key(session, credentials.credentials) if credentials else None
+    if credentials is None:
+        # The review UI calls the same endpoints with its session cookie (and CSRF token).
+        tenant = tenant_for_cookie(request, session)
     if tenant is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,

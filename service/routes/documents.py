@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import (
     APIRouter,
@@ -26,6 +26,7 @@ from extractors.render import to_csv, to_xlsx
 from schemas import BudgetDocument
 from service.deps import CeleryDep, SessionDep, SettingsDep, StoreDep, TenantDep
 from service.pages import page_png
+from service.review.access import reviewed_json
 from service.schemas import DocumentList, DocumentPublic, JobPublic, Problem
 from service.settings import Settings
 from service.uploads import Spooled, check_pdf, spool, too_large
@@ -221,7 +222,15 @@ def get_document(document_id: str, session: SessionDep, tenant: TenantDep) -> Do
     "/documents/{document_id}/result",
     responses={200: {"model": BudgetDocument, "description": "The latest BudgetDocument"}},
 )
-def get_result(document_id: str, session: SessionDep, tenant: TenantDep) -> JSONResponse:
+def get_result(
+    document_id: str,
+    session: SessionDep,
+    tenant: TenantDep,
+    version: Annotated[Literal["latest", "reviewed"], Query()] = "latest",
+) -> JSONResponse:
+    """`version=reviewed`: with every correction applied, and an ETag for If-Match."""
+    if version == "reviewed":
+        return reviewed_json(session, tenant, document_id)
     result = latest_result(session, tenant, document_id)
     return JSONResponse(
         result.body, headers={"X-Result-Version": str(result.version), "X-Job-Id": result.job_id}

@@ -1,0 +1,1 @@
+"""The review queue: reviewers, corrections, the reviewed version and the web UI."""

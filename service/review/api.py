@@ -1,0 +1,236 @@
+"""Corrections API (`/v1`): the UI calls exactly these, with its cookie and CSRF token."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Header, HTTPException, Request, Response, status
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from extractors.render import to_csv, to_xlsx
+from schemas import BudgetDocument, Status
+from schemas.paths import iter_amounts
+from service.deps import CeleryDep, SessionDep, TenantDep
+from service.review.access import owned_document, owned_state
+from service.review.edits import Applied, EditError, ValueEdit, amount_at, apply_edit
+from service.review.exports import corrections_csv
+from service.review.reapply import finding_key
+from service.review.store import (
+    Change,
+    Stale,
+    audit,
+    check_etag,
+    commit_changes,
+    etag_of,
+    resolved_findings,
+)
+from service.review.web_auth import actor
+
+router = APIRouter(tags=["review"])
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+IfMatch = Annotated[str | None, Header(description="The ETag of the reviewed result")]
+
+
+class FindingResolution(BaseModel):
+    finding: str = Field(description="The finding's key, as listed by GET …/review")
+    resolution: Literal["confirmed", "extraction_error"]
+    path: str | None = Field(default=None, description="extraction_error: the value to fix")
+    raw: str | None = None
+    unit: str | None = None
+    reason: str = Field(default="", max_length=2000)
+
+
+def _precondition(if_match: str | None) -> str:
+    if not if_match:
+        raise HTTPException(
+            status.HTTP_428_PRECONDITION_REQUIRED,
+            "send If-Match with the ETag of GET …/result?version=reviewed",
+        )
+    return if_match
+
+
+def _stale(err: Stale) -> JSONResponse:
+    return JSONResponse(
+        {
+            "reason": "the document changed since your ETag",
+            "code": "stale_etag",
+            "current_etag": err.current,
+            "changes": err.changes,
+        },
+        status_code=status.HTTP_412_PRECONDITION_FAILED,
+        headers={"ETag": err.current},
+    )
+
+
+def _answer(change: Change, celery: Any, extra: dict[str, Any] | None = None) -> JSONResponse:
+    for event_id in change.events:  # after the commit, like every other webhook event
+        celery.send_task("workers.deliver_webhook", args=[event_id])
+    body = {
+        "etag": change.etag,
+        "open_items": change.open_items,
+        "state": change.state,
+        "confirmed_by_evidence": change.confirmed,
+        "failing": change.failing,
+        "needs_review": change.needs_review,
+    }
+    return JSONResponse(body | (extra or {}), headers={"ETag": change.etag})
+
+
+def _apply(
+    session: SessionDep, tenant: str, document_id: str, if_match: str, edits: list[Any]
+) -> tuple[Any, BudgetDocument, list[Applied]]:
+    _, state = owned_state(session, tenant, document_id)
+    check_etag(session, state, if_match)
+    doc = BudgetDocument.model_validate(state.body)
+    try:
+        applied = [apply_edit(doc, path, edit) for path, edit in edits]
+    except LookupError as err:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no value at {err}") from err
+    except EditError as err:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(err)) from err
+    return state, doc, applied
+
+
+@router.patch("/documents/{document_id}/values/{path:path}")
+def patch_value(
+    document_id: str,
+    path: str,
+    edit: ValueEdit,
+    request: Request,
+    session: SessionDep,
+    tenant: TenantDep,
+    celery: CeleryDep,
+    if_match: IfMatch = None,
+) -> Response:
+    """Correct (`raw` as printed, `unit`), `confirm` or mark `not_applicable` one value."""
+    try:
+        state, doc, applied = _apply(
+            session, tenant, document_id, _precondition(if_match), [(path, edit)]
+        )
+        change = commit_changes(session, state, doc, applied, (actor(request), edit.reason))
+    except Stale as err:
+        return _stale(err)
+    return _answer(change, celery)
+
+
+@router.post("/documents/{document_id}/tables/{table_id}/confirm")
+def confirm_table(
+    document_id: str,
+    table_id: str,
+    request: Request,
+    session: SessionDep,
+    tenant: TenantDep,
+    celery: CeleryDep,
+    if_match: IfMatch = None,
+) -> Response:
+    """Confirm every value read from one table (accepted or in review) in one action."""
+    try:
+        _, state = owned_state(session, tenant, document_id)
+        paths = table_paths(BudgetDocument.model_validate(state.body), table_id)
+        edits = [(p, ValueEdit(action="confirm")) for p in paths]
+        state, doc, applied = _apply(session, tenant, document_id, _precondition(if_match), edits)
+        audit_as = (actor(request), f"table {table_id} confirmed as a whole")
+        change = commit_changes(session, state, doc, applied, audit_as)
+    except Stale as err:
+        return _stale(err)
+    return _answer(change, celery, {"confirmed": paths})
+
+
+def table_paths(doc: BudgetDocument, table_id: str) -> list[str]:
+    todo = (Status.accepted, Status.needs_review)
+    return [
+        path
+        for path, amount in iter_amounts(doc)
+        if amount.status in todo and any(s.table_id == table_id for s in amount.sources)
+    ]
+
+
+@router.post("/documents/{document_id}/findings")
+def resolve_finding(
+    document_id: str,
+    body: FindingResolution,
+    request: Request,
+    session: SessionDep,
+    tenant: TenantDep,
+    celery: CeleryDep,
+    if_match: IfMatch = None,
+) -> Response:
+    """A finding is `confirmed` (the document says so) or an `extraction_error`, then the
+    value at `path` is corrected to `raw`."""
+    edits: list[Any] = []
+    if body.resolution == "extraction_error":
+        if not body.path or not body.raw:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "path and raw needed")
+        edits = [(body.path, ValueEdit(raw=body.raw, unit=body.unit, reason=body.reason))]
+    try:
+        state, doc, applied = _apply(session, tenant, document_id, _precondition(if_match), edits)
+        keys = {finding_key(f.rule, f.paths): f for f in doc.findings}
+        if body.finding not in keys:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "no such open finding")
+        found = keys[body.finding]
+        action = "finding_confirmed" if body.resolution == "confirmed" else "finding_error"
+        applied.append(Applied(body.finding, action, _finding_amount(doc, found.paths), None))
+        change = commit_changes(session, state, doc, applied, (actor(request), body.reason))
+    except Stale as err:
+        return _stale(err)
+    return _answer(change, celery)
+
+
+def _finding_amount(doc: BudgetDocument, paths: list[str]) -> Any:
+    return amount_at(doc, paths[0]) if paths else None
+
+
+@router.get("/documents/{document_id}/review")
+def review_summary(document_id: str, session: SessionDep, tenant: TenantDep) -> JSONResponse:
+    """State, open items (values in review, open findings) and re-extraction conflicts."""
+    _, state = owned_state(session, tenant, document_id)
+    doc = BudgetDocument.model_validate(state.body)
+    resolved = resolved_findings(session, document_id)
+    findings = [
+        {
+            "key": finding_key(f.rule, f.paths),
+            "rule": f.rule,
+            "message": f.message,
+            "pages": f.pages,
+            "paths": f.paths,
+            "resolved": finding_key(f.rule, f.paths) in resolved,
+        }
+        for f in doc.findings
+    ]
+    body = {
+        "document_id": document_id,
+        "state": state.state,
+        "etag": etag_of(state),
+        "open_items": state.open_items,
+        "needs_review": doc.review.fields,
+        "findings": findings,
+        "conflicts": state.conflicts,
+    }
+    return JSONResponse(body, headers={"ETag": etag_of(state)})
+
+
+@router.get("/documents/{document_id}/audit")
+def get_audit(document_id: str, session: SessionDep, tenant: TenantDep) -> list[dict[str, Any]]:
+    """Who, when, path, old → new, reason; `actor = checks` for values confirmed by evidence."""
+    owned_document(session, tenant, document_id)
+    return audit(session, document_id)
+
+
+@router.get("/documents/{document_id}/reviewed.csv", response_class=Response)
+def reviewed_csv(document_id: str, session: SessionDep, tenant: TenantDep) -> Response:
+    _, state = owned_state(session, tenant, document_id)
+    doc = BudgetDocument.model_validate(state.body)
+    return Response(to_csv(doc), media_type="text/csv; charset=utf-8")
+
+
+@router.get("/documents/{document_id}/reviewed.xlsx", response_class=Response)
+def reviewed_xlsx(document_id: str, session: SessionDep, tenant: TenantDep) -> Response:
+    _, state = owned_state(session, tenant, document_id)
+    return Response(to_xlsx(BudgetDocument.model_validate(state.body)), media_type=XLSX)
+
+
+@router.get("/corrections.csv", response_class=Response)
+def export_corrections(session: SessionDep, tenant: TenantDep) -> Response:
+    """Every correction of the tenant with the printed source: training data."""
+    return Response(corrections_csv(session, tenant), media_type="text/csv; charset=utf-8")

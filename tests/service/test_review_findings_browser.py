@@ -1,0 +1,80 @@
+"""The findings view in the browser, over a real document whose tables contradict each other
+(烟台 统计局: the 基本支出 table's 合计 is 200 元 off its classes). Needs ../shared/realdata."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from svc_browser import chromium, live_server
+from svc_review import PASSWORD, account, stored_document
+
+from service.app import create_app
+from service.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+YANTAI = (
+    ROOT.parent / "shared/realdata/cn_budget/renwu_2026_city_budgets/025_烟台/"
+    "2026年烟台市统计局部门预算.pdf"
+)
+pytestmark = [
+    pytest.mark.realdata,
+    pytest.mark.parametrize("db_url", ["sqlite"], indirect=True),
+    pytest.mark.skipif(not YANTAI.exists(), reason=f"{YANTAI} is absent"),
+]
+
+
+def test_a_finding_is_confirmed_in_the_document(settings: Settings) -> None:
+    who = account(settings, "findings")
+    doc = stored_document(settings, who.tenant_id, YANTAI)
+    with live_server(create_app(settings)) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1500, "height": 950})  # type: ignore[attr-defined]
+        page.goto(f"{base}/review/login")
+        page.fill("input[name=email]", who.email)
+        page.fill("input[name=password]", PASSWORD)
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"{base}/review")
+        page.goto(f"{base}/review/documents/{doc}/findings")
+        article = page.wait_for_selector("article.finding.open")
+        assert "basic_expenditure_by_economic.table_total" in article.inner_text()
+        assert len(article.query_selector_all(".side-by-side img")) == 2  # pages 16 and 17
+        page.wait_for_function("() => [...document.images].every(i => i.complete)")
+        page.screenshot(path=str(ROOT / "docs" / "review-findings.png"))
+        page.click("button[data-resolve=confirmed]")
+        page.wait_for_selector("article.finding.resolved")
+        trail = page.request.get(f"{base}/v1/documents/{doc}/audit").json()
+        assert [t["action"] for t in trail] == ["finding_confirmed"]
+        assert trail[0]["actor"] == who.email
+        assert page.request.get(f"{base}/v1/documents/{doc}/review").json()["state"] == "reviewed"
+
+
+def test_a_finding_marked_extraction_error_becomes_a_correction(
+    client: TestClient, settings: Settings
+) -> None:
+    who = account(settings, "findings-api")
+    doc = stored_document(settings, who.tenant_id, YANTAI)
+    summary = client.get(f"/v1/documents/{doc}/review", headers=who.api).json()
+    finding = summary["findings"][0]
+    part = finding["paths"][1]  # a class row; the 合计 row is no value of the contract
+    code = part.split(".")[1]
+    reviewed = client.get(f"/v1/documents/{doc}/result?version=reviewed", headers=who.api).json()
+    item = next(i for i in reviewed["basic_expenditure_by_economic"] if i["code"] == code)
+    fixed = f"{(Decimal(str(item['total']['value'])) + 200) / 10000:.2f}"  # 200 元 more
+    body = {"finding": finding["key"], "resolution": "extraction_error", "path": part,
+            "raw": fixed, "unit": "万元", "reason": "class row misread"}  # fmt: skip
+    stale = client.post(f"/v1/documents/{doc}/findings", json=body,
+                        headers=who.api | {"If-Match": '"1.99"'})  # fmt: skip
+    assert stale.status_code == 412
+    done = client.post(f"/v1/documents/{doc}/findings", json=body,
+                       headers=who.api | {"If-Match": summary["etag"]})  # fmt: skip
+    assert done.status_code == 200, done.text
+    trail = client.get(f"/v1/documents/{doc}/audit", headers=who.api).json()
+    assert [(t["action"], t["path"]) for t in trail][:2] == [
+        ("correct", part),
+        ("finding_error", finding["key"]),
+    ]
+    assert trail[0]["new"]["raw"] == fixed
+    after = client.get(f"/v1/documents/{doc}/review", headers=who.api).json()
+    assert all(f["resolved"] for f in after["findings"] if f["key"] == finding["key"])
