@@ -39,9 +39,11 @@ def evaluate(values: dict[str, Value], identities: list[Identity]) -> list[Outco
             continue
         present = [p for p in parts if p is not None]
         difference = whole.value - sum((p.value for p in present), Decimal(0))
-        tolerance = max(v.tolerance for v in [whole, *present])
-        # Each rounded part may be off by half a printed unit: allow for it on long sums.
-        tolerance *= max(Decimal(1), Decimal(len(present)) / 2)
+        # Each rounded figure may be off by half its own printed unit (a truncating
+        # publisher: a whole one, once): a precise figure misread by a few yuan must not
+        # hide behind the rounding of a coarser one in the same sum.
+        tolerances = [v.tolerance for v in [whole, *present]]
+        tolerance = (sum(tolerances, Decimal(0)) + max(tolerances)) / 2
         out.append(Outcome(identity, abs(difference) <= tolerance, difference))
     return out
 
