@@ -14,6 +14,7 @@ from extractors.tables.cells import make_cell
 NUMBER = re.compile(r"^[-−]?(\d{1,3}([,，]\d{3})+|\d+)(\.\d+)?%?$")
 COLUMN_GAP = 9.0  # points between two words that are in different columns
 MAX_HEADER_LINES = 4
+ATTACH_REACH = 120.0  # points from a header label's edge to the nearest of its figures
 
 
 def stream_tables(
@@ -108,13 +109,46 @@ def _build(page: Page, block: list[Line], index: int) -> Table | None:
 def _with_header_columns(
     bounds: list[tuple[float, float]], header: list[Line]
 ) -> list[tuple[float, float]]:
-    """Columns that are empty in every body row still have a header label: keep them."""
+    """Columns that are empty in every body row still have a header label: keep them.
+
+    A label that merely sits off its figures (centred over right-aligned amounts) is no
+    column of its own: on the line right above the body, a label that overlaps no column
+    belongs to the nearest column no other label of that line claims.  Labels on the lines
+    above (groups: 本年预算 over 合计/基本/项目) are placed over the columns later; they add
+    a column only outside every column found."""
+    if not header or not bounds:
+        return sorted(bounds)
     out = list(bounds)
-    for line in header:
+    out += _unclaimed_labels(bounds, header[-1])
+    left, right = min(a for a, _ in out), max(b for _, b in out)
+    for line in header[:-1]:
         for word in line.words:
-            if not any(word.x0 < b and word.x1 > a for a, b in out):
+            outside = word.x1 < left or word.x0 > right
+            if outside and not any(word.x0 < b and word.x1 > a for a, b in out):
                 out.append((word.x0, word.x1))
     return sorted(out)
+
+
+def _unclaimed_labels(bounds: list[tuple[float, float]], line: Line) -> list[tuple[float, float]]:
+    claimed = {i for w in line.words for i, (a, b) in enumerate(bounds) if w.x0 < b and w.x1 > a}
+    loose = [w for w in line.words if not any(w.x0 < b and w.x1 > a for a, b in bounds)]
+    nearest = {id(w): _nearest_by_gap(w, bounds) for w in loose}
+    added: list[tuple[float, float]] = []
+    for word in sorted(loose, key=lambda w: nearest[id(w)][1]):
+        i, gap = nearest[id(word)]
+        if i in claimed or gap > ATTACH_REACH:
+            added.append((word.x0, word.x1))
+        else:
+            claimed.add(i)
+    return added
+
+
+def _nearest_by_gap(word: Word, bounds: list[tuple[float, float]]) -> tuple[int, float]:
+    """The column whose figures come closest to the label's edge.  A label centred in its
+    cell is always nearer its own figures, left- or right-aligned, than its neighbour's."""
+    gaps = [max(a - word.x1, word.x0 - b, 0.0) for a, b in bounds]
+    best = min(range(len(bounds)), key=lambda i: gaps[i])
+    return best, gaps[best]
 
 
 def _header_cells(
