@@ -42,7 +42,9 @@ def three_public_readings(tables: list[TypedTable], fiscal_year: int | None) -> 
         cells = [lc for lc in labelled_cells(typed) if not _CHANGE.search(lc.column_label)]
         across = any(_item(_leaf_label(lc.column_label)) for lc in cells)
         if across:
-            cells = _first_data_row(cells)
+            prior_row = _prior_row(cells, fiscal_year)
+            cells = _first_data_row(cells, fiscal_year)
+            out.extend(_prior_total(prior_row, typed))
         has_other_costs = any(_OTHER_COSTS.search(lc.column_label) for lc in cells)
         has_actual = any("决算" in lc.column_label for lc in cells)
         seen: set[str] = set()
@@ -59,15 +61,41 @@ def three_public_readings(tables: list[TypedTable], fiscal_year: int | None) -> 
     return _actuals_over_budgets(out)
 
 
-def _first_data_row(cells: list[LabelledCell]) -> list[LabelledCell]:
+def _first_data_row(cells: list[LabelledCell], fiscal_year: int | None) -> list[LabelledCell]:
+    """The row that holds this year's figures: a 决算数 row over a 预算数 row, the fiscal
+    year's row over another year's, else the first 合计 row (or the only unit)."""
     rows = sorted({lc.cell.row for lc in cells if not lc.empty})
     if not rows:
         return cells
+    heads = {lc.cell.row: lc.row_head for lc in cells}
+    for wanted in ("决算", str(fiscal_year) if fiscal_year else None):
+        chosen = [r for r in rows if wanted and wanted in heads.get(r, "")]
+        if chosen:
+            return [lc for lc in cells if lc.cell.row == chosen[0]]
     total_rows = [
         r for r in rows if any(_TOTAL.search(lc.row_head) for lc in cells if lc.cell.row == r)
     ]
     first = total_rows[0] if total_rows else rows[0]
     return [lc for lc in cells if lc.cell.row == first]
+
+
+def _prior_row(cells: list[LabelledCell], fiscal_year: int | None) -> list[LabelledCell]:
+    """Items across, years down: the row of last year's figures (上年 / the prior year)."""
+    prior = str(fiscal_year - 1) if fiscal_year else None
+    rows = sorted({lc.cell.row for lc in cells if not lc.empty})
+    for row in rows:
+        head = next((lc.row_head for lc in cells if lc.cell.row == row), "")
+        if _PRIOR.search(head) or (prior and prior in head and "决算" not in head):
+            return [lc for lc in cells if lc.cell.row == row]
+    return []
+
+
+def _prior_total(row: list[LabelledCell], typed: TypedTable) -> list[Reading]:
+    total = next((lc for lc in row if _TOTAL.search(_leaf_label(lc.column_label))), None)
+    if total is None or total.empty:
+        return []
+    reading = cell_reading("three_public.prior_year_total", total.cell, typed)
+    return [reading] if reading is not None else []
 
 
 def _path(

@@ -62,7 +62,28 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
             blocks.append(run)
             run, pending = ([line] if multi else []), []
     blocks.append(run)
-    return [b for b in blocks if sum(_is_numeric_row(ln) for ln in b) >= 2]
+    return _with_detached_headers(blocks, max_gap)
+
+
+def _with_detached_headers(blocks: list[list[Line]], max_gap: float) -> list[list[Line]]:
+    """Tables, each with its header: a header set apart from the body by blank lines (a
+    three-line table's top rule) is a short run of label lines right above a body that
+    starts with figures."""
+    out: list[list[Line]] = []
+    previous: list[Line] = []
+    for block in blocks:
+        if sum(_is_numeric_row(ln) for ln in block) < 2:
+            previous = block
+            continue
+        header_only = 0 < len(previous) <= MAX_HEADER_LINES and not any(
+            _is_numeric_row(ln) for ln in previous
+        )
+        near = bool(previous) and block[0].bbox[1] - previous[-1].bbox[3] <= 2.5 * max_gap
+        if _is_numeric_row(block[0]) and header_only and near:
+            block = previous + block
+        out.append(block)
+        previous = []
+    return out
 
 
 def _column_bounds(body: list[Line]) -> list[tuple[float, float]]:
@@ -112,35 +133,47 @@ def _with_header_columns(
     """Columns that are empty in every body row still have a header label: keep them.
 
     A label that merely sits off its figures (centred over right-aligned amounts) is no
-    column of its own: on the line right above the body, a label that overlaps no column
-    belongs to the nearest column no other label of that line claims.  Labels on the lines
-    above (groups: 本年预算 over 合计/基本/项目) are placed over the columns later; they add
-    a column only outside every column found."""
+    column of its own: a label that overlaps no column belongs to the nearest column no
+    other label of its line claims.  A label left without one makes a column if it is on
+    the line right above the body; higher up (groups: 本年预算 over 合计/基本/项目, wrapped
+    label parts) only outside every column found, since groups span columns later."""
     if not header or not bounds:
         return sorted(bounds)
+    left, right = min(a for a, _ in bounds), max(b for _, b in bounds)
     out = list(bounds)
-    out += _unclaimed_labels(bounds, header[-1])
-    left, right = min(a for a, _ in out), max(b for _, b in out)
-    for line in header[:-1]:
-        for word in line.words:
-            outside = word.x1 < left or word.x0 > right
-            if outside and not any(word.x0 < b and word.x1 > a for a, b in out):
-                out.append((word.x0, word.x1))
-    return sorted(out)
+    extra: list[tuple[float, float]] = []
+    # Bottom up: the labels right above the figures first, so that a column's extent takes
+    # its label in before the group labels above are centred over the columns.
+    for depth, line in reversed(list(enumerate(header))):
+        leaf = depth == len(header) - 1
+        out, loose = _attach_labels(out, line)
+        extra += [(a, b) for a, b in loose if leaf or b < left or a > right]
+    return sorted(out + extra)
 
 
-def _unclaimed_labels(bounds: list[tuple[float, float]], line: Line) -> list[tuple[float, float]]:
-    claimed = {i for w in line.words for i, (a, b) in enumerate(bounds) if w.x0 < b and w.x1 > a}
-    loose = [w for w in line.words if not any(w.x0 < b and w.x1 > a for a, b in bounds)]
-    nearest = {id(w): _nearest_by_gap(w, bounds) for w in loose}
-    added: list[tuple[float, float]] = []
+def _attach_labels(
+    bounds: list[tuple[float, float]], line: Line
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """Each label overlapping no column joins the nearest column no other label of the line
+    claims; that column then spans the label where it can without touching a neighbour (a
+    group label centred over several columns cannot).  The rest are returned loose."""
+    out = list(bounds)
+    claimed = {i for w in line.words for i, (a, b) in enumerate(out) if w.x0 < b and w.x1 > a}
+    loose = [w for w in line.words if not any(w.x0 < b and w.x1 > a for a, b in out)]
+    nearest = {id(w): _nearest_by_gap(w, out) for w in loose}
+    unclaimed: list[tuple[float, float]] = []
     for word in sorted(loose, key=lambda w: nearest[id(w)][1]):
         i, gap = nearest[id(word)]
         if i in claimed or gap > ATTACH_REACH:
-            added.append((word.x0, word.x1))
-        else:
-            claimed.add(i)
-    return added
+            unclaimed.append((word.x0, word.x1))
+            continue
+        claimed.add(i)
+        wider = (min(out[i][0], word.x0), max(out[i][1], word.x1))
+        left_ok = i == 0 or out[i - 1][1] < wider[0]
+        right_ok = i == len(out) - 1 or wider[1] < out[i + 1][0]
+        if left_ok and right_ok:
+            out[i] = wider
+    return out, unclaimed
 
 
 def _nearest_by_gap(word: Word, bounds: list[tuple[float, float]]) -> tuple[int, float]:
