@@ -37,6 +37,7 @@ from extractors.validation.evidence import confirmations
 from extractors.validation.findings import add_findings
 from extractors.validation.identities import Outcome, Scope, document_identities, evaluate
 from extractors.validation.sharpen import sharpen_rounded_totals
+from extractors.validation.unread import unread_table_doubts
 from schemas import (
     Amount,
     BudgetDocument,
@@ -115,6 +116,8 @@ def assemble(
     judged = _judge(values, outcomes)
     add_findings(judged, values, typed, prose, year, kind)
     judged.confirmed = confirmations(values, outcomes, confirmed_cells(typed))
+    for path, doubt in unread_table_doubts(values, typed).items():
+        judged.doubt[path] = judged.doubt.get(path, 0.0) + doubt
     judged.candidates = misread_candidates(values, outcomes)
     amounts = _amounts(values, judged, options)
     dept = department(lines[:200], title_department) or name_department
