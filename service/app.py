@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from redis import Redis
 
+from service.body_limit import BodyLimit
 from service.logs import configure_logging
 from service.routes import documents, health, jobs, webhooks
 from service.settings import Settings
@@ -27,6 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (documents.router, jobs.router, webhooks.router):
         app.include_router(router, prefix="/v1")
     app.include_router(health.router)
+    app.add_middleware(BodyLimit, file_limit=settings.max_upload_bytes)
     return app
 
 
