@@ -13,6 +13,7 @@ from fastapi import HTTPException, status
 from extractors.backends.pdf_open import PdfInfo, inspect_pdf
 from extractors.errors import InputError
 from extractors.options import Limits
+from service.polyglot import polyglot_format
 from service.settings import Settings
 
 CHUNK = 1 << 20
@@ -61,6 +62,12 @@ def check_pdf(spooled: Spooled, settings: Settings) -> PdfInfo:
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             {"reason": "not a PDF (no %PDF- header)", "code": "not_pdf"},
+        )
+    other = polyglot_format(spooled.path)
+    if other is not None:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            {"reason": f"not a plain PDF: the file is also {other}", "code": "polyglot"},
         )
     limits = Limits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages)
     try:
