@@ -9,6 +9,9 @@ from urllib.parse import urlsplit
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
 class UnsafeUrl(ValueError):
     """The URL is malformed or resolves to an address we must not call."""
 
@@ -47,9 +50,30 @@ def _resolve(host: str, port: int) -> list[IpAddress]:
     return found
 
 
+def embedded_ipv4(address: IpAddress) -> IpAddress:
+    """The IPv4 address an IPv6 form carries and routes to; the address itself otherwise.
+
+    ::ffff:a.b.c.d (mapped), 2002:AABB:CCDD:: (6to4), 2001:0::/32 (Teredo, the client's
+    address inverted), 64:ff9b::/96 (NAT64) and ::a.b.c.d (compatible) all reach a.b.c.d.
+    """
+    if not isinstance(address, ipaddress.IPv6Address):
+        return address
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if address.teredo is not None:
+        return address.teredo[1]
+    packed = address.packed
+    if address in _NAT64 or (packed[:12] == bytes(12) and int(address) > 0xFFFF):
+        return ipaddress.IPv4Address(packed[12:])
+    return address
+
+
 def _check_address(address: IpAddress, *, allow_loopback: bool) -> None:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    inner = embedded_ipv4(address)
+    if inner is not address:
+        _check_address(inner, allow_loopback=allow_loopback)
     if address.is_loopback:
         if allow_loopback:
             return
