@@ -11,6 +11,7 @@ from celery.signals import worker_process_init
 from service.logs import configure_logging
 from service.settings import Settings
 from workers.celery_config import make_celery
+from workers.page_guard import install_decompression_cap
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -30,6 +31,7 @@ _on_child_start = cast(Callable[[F], F], worker_process_init.connect)
 def _limit_child(**_: Any) -> None:
     """Each pool child extracts PDFs: cap its memory so a hostile file kills a child only."""
     configure_logging(settings.log_level)
+    install_decompression_cap(settings.max_decompressed_mb)
     if settings.worker_max_memory_mb > 0:
         limit = settings.worker_max_memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
