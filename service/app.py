@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from redis import Redis
+from sqlalchemy.exc import OperationalError
 
 from service.body_limit import BodyLimit
+from service.errors import database_unavailable
 from service.logs import configure_logging
 from service.routes import documents, health, jobs, webhooks
 from service.settings import Settings
@@ -29,6 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router, prefix="/v1")
     app.include_router(health.router)
     app.add_middleware(BodyLimit, file_limit=settings.max_upload_bytes)
+    app.add_exception_handler(OperationalError, database_unavailable)
     return app
 
 

@@ -93,6 +93,17 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _reason(err: BaseException) -> str:
+    seen: BaseException | None = err
+    while seen is not None:
+        if isinstance(seen, PageLimitExceeded):
+            return str(seen)
+        if isinstance(seen, MemoryError):
+            return "page needs more memory than WORKER_MAX_MEMORY_MB"
+        seen = seen.__cause__ or seen.__context__
+    return f"cannot read page: {type(err).__name__}: {err}"[:500]
+
+
 def failed_page(number: int, reason: str) -> PageResult:
     page = Page(number=number, width=0.0, height=0.0, status="failed", reason=reason)
     return PageResult(page=page)
@@ -129,12 +140,9 @@ def _one_page(
     try:
         with time_limit(seconds):
             [result] = read_pages(path, [number], options, pdf=open_pdf())
-    except PageLimitExceeded as err:
+    except Exception as err:  # any page-level failure, often wrapped by pdfplumber
         drop_pdf()  # interrupted mid-parse: its caches may be half-built
-        return failed_page(number, str(err))
-    except MemoryError:
-        drop_pdf()
-        return failed_page(number, "page needs more memory than WORKER_MAX_MEMORY_MB")
+        return failed_page(number, _reason(err))
     if _capped is not None and _capped.tripped:
         drop_pdf()
         return failed_page(number, _capped.tripped)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from extractors.render import to_csv, to_xlsx
 from schemas import BudgetDocument
 from service.deps import CeleryDep, SessionDep, SettingsDep, StoreDep, TenantDep
+from service.enqueue import send_or_defer
 from service.pages import page_png
 from service.quotas import check_quota
 from service.schemas import DocumentList, DocumentPublic, JobPublic, Problem
@@ -77,7 +78,7 @@ def upload_document(
             job = _create_job(
                 session, settings, store, tenant, spooled, info.page_count, file, idempotency_key
             )
-            celery.send_task("workers.extract_document", args=[job.id])  # after the commit
+            send_or_defer(celery, "workers.extract_document", [job.id])  # after the commit
             log.info("job queued", extra={"job_id": job.id, "tenant_id": tenant})
     finally:
         spooled.path.unlink(missing_ok=True)

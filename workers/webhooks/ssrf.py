@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# (host, port) -> addresses; tests pass a local stub instead of the system resolver.
+Resolver = Callable[[str, int], list[IpAddress]]
 
 
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
@@ -16,7 +19,9 @@ class UnsafeUrl(ValueError):
     """The URL is malformed or resolves to an address we must not call."""
 
 
-def check_url(url: str, *, allow_loopback: bool = False) -> list[IpAddress]:
+def check_url(
+    url: str, *, allow_loopback: bool = False, resolve: Resolver | None = None
+) -> list[IpAddress]:
     """Resolve the URL's host; raise UnsafeUrl unless every address is public.
 
     Every address must pass: a name resolving to one public and one private address is
@@ -29,7 +34,8 @@ def check_url(url: str, *, allow_loopback: bool = False) -> list[IpAddress]:
         raise UnsafeUrl("webhook URL has no host")
     if parts.username or parts.password:
         raise UnsafeUrl("webhook URL must not carry credentials")
-    addresses = _resolve(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    addresses = (resolve or _resolve)(parts.hostname, port)
     for address in addresses:
         _check_address(address, allow_loopback=allow_loopback)
     return addresses
