@@ -213,17 +213,18 @@ def run_batch(settings: Settings, job_id: str, index: int) -> Next:
             progress,
         )
         payload, error = encode_pages(results), None
+        read = sum(r.page.status != "failed" for r in results)
     except Exception as err:
         OpenPdf.close()  # whatever state the failure left it in, the next batch starts afresh
         log.exception("page batch failed", extra={"job_id": job_id, "batch": index})
-        payload, error = None, f"{type(err).__name__}: {err}"
+        payload, error, read = None, f"{type(err).__name__}: {err}", 0
     spent = watch.lap()
     with session_scope(settings.database_url) as session:
         batch = _batch(session, job_id, index)
         batch.state = "done" if error is None else "failed"
         batch.payload, batch.error = payload, error
-        # A failed batch has no page results: it must not count as pages done.
-        batch.pages_done = last - first + 1 if error is None else 0
+        # Pages that failed are not done: a failed job must not show every page done.
+        batch.pages_done = read
         batch.lease_until = None
         batch.worker, batch.started_at, batch.finished_at = worker_name(), started_at, utcnow()
         batch.seconds, batch.cpu_seconds = spent["wall"], spent["cpu"]
@@ -418,6 +419,8 @@ def _merge(
     for batch in batches:
         batch.payload = None  # merged: the page results are no longer needed
     state = "partial" if errors or budget.document.partial else "succeeded"
+    if len({e["page"] for e in errors if e["page"]}) >= document.page_count:
+        state = "failed"  # not one page could be read: nothing to review
     return finish(session, job, state, errors)
 
 

@@ -61,6 +61,26 @@ TEXT = stream(b"BT /F1 12 Tf 72 720 Td (hello budget) Tj ET")
 FONT = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
 
 
+def pages_pdf(contents: list[bytes]) -> bytes:
+    """Several pages (Helvetica as F1), each with its own content stream."""
+    kids = b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(len(contents)))
+    objects: Objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(contents)),
+    }
+    for i, content in enumerate(contents):
+        objects[3 + 2 * i] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources %s "
+            b"/Contents %d 0 R >>" % (FONT, 4 + 2 * i)
+        )
+        objects[4 + 2 * i] = content
+    return raw_pdf(objects)
+
+
+def flood_stream(repeats: int) -> bytes:
+    return stream(zlib.compress(b"0 0 m 1 1 l S\n" * repeats, 9), b"/Filter /FlateDecode ")
+
+
 def flate_bomb(inflated_mb: int) -> bytes:
     """Two Flate layers: a few KB on disk, `inflated_mb` of spaces once decoded."""
     inner = zlib.compressobj(9)
@@ -72,8 +92,7 @@ def flate_bomb(inflated_mb: int) -> bytes:
 
 def operator_flood(repeats: int) -> bytes:
     """One page whose (compressed) content stream holds `repeats` x 3 drawing operators."""
-    ops = zlib.compress(b"0 0 m 1 1 l S\n" * repeats, 9)
-    return one_page(stream(ops, b"/Filter /FlateDecode "))
+    return one_page(flood_stream(repeats))
 
 
 def deep_nesting(depth: int) -> bytes:
