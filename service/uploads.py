@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -17,6 +18,9 @@ from service.polyglot import polyglot_format
 from service.settings import Settings
 
 CHUNK = 1 << 20
+# PDFium is not thread-safe and sync routes run in a thread pool: 20 concurrent uploads
+# segfaulted the API process (found by tests/service/test_scenario_api_limits.py).
+_PDFIUM_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +75,8 @@ def check_pdf(spooled: Spooled, settings: Settings) -> PdfInfo:
         )
     limits = Limits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages)
     try:
-        return inspect_pdf(spooled.path, limits)
+        with _PDFIUM_LOCK:
+            return inspect_pdf(spooled.path, limits)
     except InputError as err:
         code = (
             status.HTTP_413_CONTENT_TOO_LARGE

@@ -75,11 +75,12 @@ def upload_document(
         if job is None:
             check_quota(session, request.app.state.redis, settings, tenant)
             info = check_pdf(spooled, settings)
-            job = _create_job(
+            job, created = _create_job(
                 session, settings, store, tenant, spooled, info.page_count, file, idempotency_key
             )
-            send_or_defer(celery, "workers.extract_document", [job.id])  # after the commit
-            log.info("job queued", extra={"job_id": job.id, "tenant_id": tenant})
+            if created:  # a concurrent twin that lost the race must not send it again
+                send_or_defer(celery, "workers.extract_document", [job.id])  # after the commit
+                log.info("job queued", extra={"job_id": job.id, "tenant_id": tenant})
     finally:
         spooled.path.unlink(missing_ok=True)
     response.headers["Location"] = f"/v1/jobs/{job.id}"
@@ -113,7 +114,7 @@ def _create_job(
     page_count: int,
     file: UploadFile,
     key: str | None,
-) -> Job:
+) -> tuple[Job, bool]:
     store.put_pdf(spooled.sha256, spooled.path)
     document = _document(session, tenant, spooled, page_count, file.filename or "")
     job = Job(
@@ -135,8 +136,8 @@ def _create_job(
         replay = _replay(session, tenant, key, spooled.sha256)
         if replay is None:
             raise
-        return replay
-    return job
+        return replay, False
+    return job, True
 
 
 def _document(

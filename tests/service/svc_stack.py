@@ -189,3 +189,30 @@ def dense_pdf(path: Path, pages: int, marker: str, rows: int = 45) -> Path:
         pdf.showPage()
     pdf.save()
     return path
+
+
+@contextmanager
+def api_server(env: dict[str, str], log: Path) -> Iterator[str]:
+    """uvicorn in its own process on a free loopback port; yields the base URL."""
+    import httpx
+    from svc_servers import free_port
+
+    port = free_port()
+    out = log.open("ab")
+    cmd = [sys.executable, "-m", "uvicorn", "--factory", "service.app:app",
+           "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=out)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"{url}/healthz", timeout=1).raise_for_status()
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+        yield url
+    finally:
+        stop(proc)
+        out.close()
