@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from celery.signals import worker_process_init
+from sqlalchemy.exc import OperationalError
 
 from service.logs import configure_logging
 from service.settings import Settings
@@ -20,8 +21,20 @@ app = make_celery(settings)
 
 
 def task(name: str) -> Callable[[F], F]:
-    """`app.task` with its type kept (Celery ships no annotations); names are explicit."""
-    return cast(Callable[[F], F], app.task(name=name))
+    """`app.task` with its type kept (Celery ships no annotations); names are explicit.
+
+    A database that is down (OperationalError) is waited out: the task is sent again with
+    a growing delay. Every step is safe to run twice, and a step's own earlier claim is
+    taken back (workers/holders.py), so a retry picks up where the first run stopped.
+    """
+    decorator = app.task(
+        name=name,
+        autoretry_for=(OperationalError,),
+        retry_backoff=2,
+        retry_backoff_max=60,
+        max_retries=20,
+    )
+    return cast(Callable[[F], F], decorator)
 
 
 _on_child_start = cast(Callable[[F], F], worker_process_init.connect)

@@ -5,7 +5,8 @@ out (LEASE_SECONDS, 300 s). Celery re-delivers the task at once (`acks_late` +
 `reject_on_worker_lost`), usually to a sibling on the same machine: if the holder recorded
 on the row is a process of this host that no longer runs, the lease is dead and the
 redelivered task takes it over at once, with a compare-and-set on the lease it saw.
-Holders on other hosts cannot be checked from here; their leases expire as before.
+Holders on other hosts cannot be checked from here; their leases expire as before. This
+assumes the prefork pool (one task per process at a time), which is what the workers run.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ def holder_is_dead(holder: str | None) -> bool:
         return False
     pid = int(pid_text)
     if pid == os.getpid():
-        return False
+        # Prefork: a process runs one task at a time, so its own earlier claim is over (a
+        # step that failed on a database error and is being retried).
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
