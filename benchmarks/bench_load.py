@@ -51,6 +51,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def run(jobs: int, db: str, work: Path) -> dict[str, object]:
+    (work / "redis").mkdir()
     with ExitStack() as stack:
         redis_url = stack.enter_context(redis_server(work / "redis"))
         if db == "postgresql":
