@@ -36,7 +36,7 @@ TOKENS = [b" 0 R", b"obj", b"endobj", b"<<", b">>", b"[", b"9999999999", b"/Coun
 
 
 def mutate(data: bytes, other: bytes, rng: random.Random) -> bytes:
-    buf = bytearray(data)
+    buf = bytearray(data or b"%PDF-1.7\n")  # the corpus holds a 0-byte file
     kind = rng.choice(["flip", "truncate", "dup", "delete", "token", "splice"])
     at = rng.randrange(max(len(buf), 1))
     if kind == "flip":

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/reliability_report.py            # the CI scenarios
     .venv/bin/python benchmarks/reliability_report.py --append benchmarks/load.jsonl
+    .venv/bin/python benchmarks/reliability_report.py --input RUN.jsonl   # no test run
 
 Each scenario test appends one JSON line per run (per database) to $RELIABILITY_REPORT;
 this script runs them with that set and renders one table row per line.
@@ -26,6 +27,7 @@ SCENARIOS = [
     "tests/service/test_scenario_api_limits.py",
     "tests/service/test_scenario_webhooks.py",
     "tests/service/test_scenario_tenancy.py",
+    "tests/service/test_scenario_stack_restart.py",
 ]
 COLUMNS = [
     ("jobs", "jobs"),
@@ -69,18 +71,25 @@ def main() -> int:
     parser.add_argument("--append", type=Path, action="append", default=[],
                         help="JSON-lines files of long runs (load, fuzz) to add")  # fmt: skip
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "reliability.md")
+    parser.add_argument("--input", type=Path, help="figures of an earlier run: do not run")
     args = parser.parse_args()
-    with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as tmp:
-        report = Path(tmp.name)
-    env = os.environ | {"RELIABILITY_REPORT": str(report)}
-    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *SCENARIOS]
-    code = subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode
+    code = 0
+    if args.input:
+        report = args.input
+    else:
+        with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as tmp:
+            report = Path(tmp.name)
+        env = os.environ | {"RELIABILITY_REPORT": str(report)}
+        cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *SCENARIOS]
+        code = subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode
     lines = report.read_text().splitlines()
     for extra in args.append:
         lines += extra.read_text().splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
     title = "# Reliability scenarios: last run\n\n"
     note = f"`python benchmarks/reliability_report.py` (pytest exit status {code}).\n\n"
+    if args.input:
+        note = "From a `RELIABILITY_REPORT=… pytest tests/service` run.\n\n"
     args.out.write_text(title + note + render(rows))
     print(args.out.read_text())
     return code

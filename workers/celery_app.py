@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import resource
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
@@ -12,6 +13,7 @@ from sqlalchemy.exc import OperationalError
 from service.logs import configure_logging
 from service.settings import Settings
 from workers.celery_config import make_celery
+from workers.holders import release_own_claims
 from workers.page_guard import install_decompression_cap
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -34,7 +36,19 @@ def task(name: str) -> Callable[[F], F]:
         retry_backoff_max=60,
         max_retries=20,
     )
-    return cast(Callable[[F], F], decorator)
+
+    def register(fn: F) -> F:
+        @functools.wraps(fn)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except OperationalError:
+                release_own_claims()
+                raise
+
+        return cast(F, decorator(run))
+
+    return register
 
 
 _on_child_start = cast(Callable[[F], F], worker_process_init.connect)

@@ -34,7 +34,7 @@ from extractors.options import Limits, PipelineOptions
 from extractors.pipeline import PageResult, assemble_document
 from service.settings import Settings
 from workers.db import session_scope
-from workers.holders import worker_name
+from workers.holders import hold_claims, worker_name
 from workers.models import TERMINAL_STATES, Document, Job, PageBatch, Result, utcnow
 from workers.page_guard import read_pages_guarded
 from workers.reclaim import holder_lost, mark_job_holder, reclaim_batch, reclaim_job
@@ -77,9 +77,13 @@ class OpenPdf:
 
     @classmethod
     def close(cls) -> None:
-        if cls.pdf is not None:
-            cls.pdf.close()
-        cls.pdf = cls.path = None
+        pdf, cls.pdf, cls.path = cls.pdf, None, None
+        if pdf is None:
+            return
+        try:
+            pdf.close()
+        except Exception:  # pdfplumber walks the page tree to close: a broken one raises
+            pdf.stream.close()
 
 
 @dataclass(slots=True)
@@ -254,6 +258,7 @@ def _claim_batch(settings: Settings, job_id: str, index: int) -> tuple[int, int,
         )
         if not claimed.rowcount and not reclaim_batch(session, settings, job_id, index):  # type: ignore[attr-defined]
             return None
+        hold_claims()
         batch = _batch(session, job_id, index)
         if batch.attempts > settings.max_attempts:
             # A page that kills or stalls the worker every time: stop retrying it.

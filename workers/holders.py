@@ -15,6 +15,20 @@ import os
 import socket
 from pathlib import Path
 
+_released = False
+
+
+def release_own_claims() -> None:
+    """The running step failed: claims this process holds may be taken back by its retry."""
+    global _released
+    _released = True
+
+
+def hold_claims() -> None:
+    """A new claim was made: this process is working on it."""
+    global _released
+    _released = False
+
 
 def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
@@ -28,9 +42,9 @@ def holder_is_dead(holder: str | None) -> bool:
         return False
     pid = int(pid_text)
     if pid == os.getpid():
-        # Prefork: a process runs one task at a time, so its own earlier claim is over (a
-        # step that failed on a database error and is being retried).
-        return True
+        # Prefork: one task at a time. Our own claim is over only if the step that made it
+        # failed (a database error; the task is being retried), never for a duplicate.
+        return _released
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from service.settings import Settings
-from workers.holders import holder_is_dead, worker_name
+from workers.holders import hold_claims, holder_is_dead, worker_name
 from workers.models import Job, PageBatch, utcnow
 
 
@@ -28,6 +28,7 @@ def job_holder(job: Job) -> str | None:
 
 
 def mark_job_holder(session: Session, job_id: str) -> None:
+    hold_claims()
     job = session.get(Job, job_id)
     if job is not None:
         job.timings = (job.timings or {}) | {"holder": worker_name()}
