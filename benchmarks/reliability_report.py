@@ -86,6 +86,7 @@ def main() -> int:
     for extra in args.append:
         lines += extra.read_text().splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
+    rows.sort(key=lambda r: (int(str(r["scenario"]).split()[0].split("+")[0]), r["database"]))
     title = "# Reliability scenarios: last run\n\n"
     note = f"`python benchmarks/reliability_report.py` (pytest exit status {code}).\n\n"
     if args.input:
