@@ -97,8 +97,15 @@ def main() -> int:
     key = local_key(settings)
     python = sys.executable
     children.append(subprocess.Popen(
+        [python, "-m", "celery", "-A", "workers.celery_app", "worker",
+         "-Q", "extract", "-c", str(args.concurrency), "-n", "extract@%h",
+         "--loglevel", "INFO"],
+        env=env,
+    ))  # fmt: skip
+    # Webhooks and maintenance get their own small worker (and beat): never behind a document.
+    children.append(subprocess.Popen(
         [python, "-m", "celery", "-A", "workers.celery_app", "worker", "-B",
-         "-Q", "extract,webhooks,maintenance", "-c", str(args.concurrency),
+         "-Q", "webhooks,maintenance", "-c", "1", "-n", "light@%h",
          "--schedule", str(var / "celerybeat-schedule"), "--loglevel", "INFO"],
         env=env,
     ))  # fmt: skip

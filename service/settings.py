@@ -34,7 +34,16 @@ class Settings(BaseModel):
     lease_seconds: int = Field(default=300, description="A running job not heard from is re-queued")
     task_time_limit: int = Field(default=1800, description="Hard limit per task, seconds")
     worker_max_memory_mb: int = Field(
-        default=0, description="RLIMIT_AS for extraction child processes; 0 = no limit"
+        default=3072, description="RLIMIT_AS for extraction child processes; 0 = no limit"
+    )
+    page_time_limit: float = Field(default=120.0, description="Seconds per page; 0 = no limit")
+    max_decompressed_mb: int = Field(default=256, description="Cap on one decoded PDF stream")
+    render_max_pixels: int = Field(default=25_000_000, description="Cap on a page image")
+    render_time_limit: float = Field(default=20.0, description="Seconds to render a page image")
+    tenant_uploads_per_minute: int = Field(default=120, description="0 = no limit")
+    tenant_max_queued_jobs: int = Field(default=1000, description="Queued+running; 0 = no limit")
+    metrics_token: str | None = Field(
+        default=None, description="Bearer token for /metrics; unset: loopback clients only"
     )
     webhook_allow_loopback: bool = False
     webhook_timeout_seconds: float = 10.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -13,9 +14,13 @@ from fastapi import HTTPException, status
 from extractors.backends.pdf_open import PdfInfo, inspect_pdf
 from extractors.errors import InputError
 from extractors.options import Limits
+from service.polyglot import polyglot_format
 from service.settings import Settings
 
 CHUNK = 1 << 20
+# PDFium is not thread-safe and sync routes run in a thread pool: 20 concurrent uploads
+# segfaulted the API process (found by tests/service/test_scenario_api_limits.py).
+_PDFIUM_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +67,16 @@ def check_pdf(spooled: Spooled, settings: Settings) -> PdfInfo:
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             {"reason": "not a PDF (no %PDF- header)", "code": "not_pdf"},
         )
+    other = polyglot_format(spooled.path)
+    if other is not None:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            {"reason": f"not a plain PDF: the file is also {other}", "code": "polyglot"},
+        )
     limits = Limits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages)
     try:
-        return inspect_pdf(spooled.path, limits)
+        with _PDFIUM_LOCK:
+            return inspect_pdf(spooled.path, limits)
     except InputError as err:
         code = (
             status.HTTP_413_CONTENT_TOO_LARGE

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import resource
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from celery.signals import worker_process_init
+from sqlalchemy.exc import OperationalError
 
 from service.logs import configure_logging
 from service.settings import Settings
 from workers.celery_config import make_celery
+from workers.holders import release_own_claims
+from workers.page_guard import install_decompression_cap
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -19,8 +23,32 @@ app = make_celery(settings)
 
 
 def task(name: str) -> Callable[[F], F]:
-    """`app.task` with its type kept (Celery ships no annotations); names are explicit."""
-    return cast(Callable[[F], F], app.task(name=name))
+    """`app.task` with its type kept (Celery ships no annotations); names are explicit.
+
+    A database that is down (OperationalError) is waited out: the task is sent again with
+    a growing delay. Every step is safe to run twice, and a step's own earlier claim is
+    taken back (workers/holders.py), so a retry picks up where the first run stopped.
+    """
+    decorator = app.task(
+        name=name,
+        autoretry_for=(OperationalError,),
+        retry_backoff=2,
+        retry_backoff_max=60,
+        max_retries=20,
+    )
+
+    def register(fn: F) -> F:
+        @functools.wraps(fn)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except OperationalError:
+                release_own_claims()
+                raise
+
+        return cast(F, decorator(run))
+
+    return register
 
 
 _on_child_start = cast(Callable[[F], F], worker_process_init.connect)
@@ -30,6 +58,7 @@ _on_child_start = cast(Callable[[F], F], worker_process_init.connect)
 def _limit_child(**_: Any) -> None:
     """Each pool child extracts PDFs: cap its memory so a hostile file kills a child only."""
     configure_logging(settings.log_level)
+    install_decompression_cap(settings.max_decompressed_mb)
     if settings.worker_max_memory_mb > 0:
         limit = settings.worker_max_memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

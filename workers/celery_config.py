@@ -27,9 +27,19 @@ def make_celery(settings: Settings) -> Celery:
             "workers.dispatch_webhooks": {"queue": MAINTENANCE_QUEUE},
             "workers.reap_leases": {"queue": MAINTENANCE_QUEUE},
         },
+        # A periodic task not started within its period is dropped: the next one does the
+        # same work, so a stopped maintenance worker does not come back to a pile of them.
         beat_schedule={
-            "reap-leases": {"task": "workers.reap_leases", "schedule": 30.0},
-            "dispatch-webhooks": {"task": "workers.dispatch_webhooks", "schedule": 5.0},
+            "reap-leases": {
+                "task": "workers.reap_leases",
+                "schedule": 30.0,
+                "options": {"expires": 30.0},
+            },
+            "dispatch-webhooks": {
+                "task": "workers.dispatch_webhooks",
+                "schedule": 5.0,
+                "options": {"expires": 5.0},
+            },
         },
         worker_hijack_root_logger=False,
         timezone="UTC",

@@ -14,8 +14,6 @@ merge record wall, CPU and database seconds for the benchmark's per-phase breakd
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import time
 import zlib
 from collections.abc import Sequence
@@ -33,10 +31,13 @@ from sqlalchemy.orm import Session
 from extractors.backends.pdf_open import PdfInfo, inspect_pdf
 from extractors.errors import InputError
 from extractors.options import Limits, PipelineOptions
-from extractors.pipeline import PageResult, assemble_document, read_pages
+from extractors.pipeline import PageResult, assemble_document
 from service.settings import Settings
 from workers.db import session_scope
+from workers.holders import hold_claims, worker_name
 from workers.models import TERMINAL_STATES, Document, Job, PageBatch, Result, utcnow
+from workers.page_guard import read_pages_guarded
+from workers.reclaim import holder_lost, mark_job_holder, reclaim_batch, reclaim_job
 from workers.store import FileStore
 from workers.webhooks.outbox import emit_for_job
 
@@ -76,13 +77,13 @@ class OpenPdf:
 
     @classmethod
     def close(cls) -> None:
-        if cls.pdf is not None:
-            cls.pdf.close()
-        cls.pdf = cls.path = None
-
-
-def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+        pdf, cls.pdf, cls.path = cls.pdf, None, None
+        if pdf is None:
+            return
+        try:
+            pdf.close()
+        except Exception:  # pdfplumber walks the page tree to close: a broken one raises
+            pdf.stream.close()
 
 
 @dataclass(slots=True)
@@ -151,8 +152,9 @@ def start_job(settings: Settings, job_id: str) -> Next:
             )
             .values(attempts=Job.attempts + 1, state="running", lease_until=_lease(settings))
         )
-        if not claimed.rowcount:  # type: ignore[attr-defined]
-            return Next()  # finished, or another worker holds a live lease
+        if not claimed.rowcount and not reclaim_job(session, settings, job_id, "pages"):  # type: ignore[attr-defined]
+            return Next()  # finished, or a live worker holds the lease
+        mark_job_holder(session, job_id)
     with session_scope(settings.database_url) as session:
         job = session.get(Job, job_id)
         assert job is not None
@@ -204,20 +206,29 @@ def run_batch(settings: Settings, job_id: str, index: int) -> Next:
     path = FileStore(settings.store_dir).pdf_path(sha256)
     progress = _Progress(settings, job_id, index)
     try:
-        pdf = OpenPdf.get(path)
         pages = range(first, last + 1)
-        results = read_pages(path, pages, pipeline_options(settings), progress, pdf=pdf)
+        results = read_pages_guarded(
+            path,
+            pages,
+            pipeline_options(settings),
+            settings.page_time_limit,
+            lambda: OpenPdf.get(path),
+            OpenPdf.close,
+            progress,
+        )
         payload, error = encode_pages(results), None
+        read = sum(r.page.status != "failed" for r in results)
     except Exception as err:
         OpenPdf.close()  # whatever state the failure left it in, the next batch starts afresh
         log.exception("page batch failed", extra={"job_id": job_id, "batch": index})
-        payload, error = None, f"{type(err).__name__}: {err}"
+        payload, error, read = None, f"{type(err).__name__}: {err}", 0
     spent = watch.lap()
     with session_scope(settings.database_url) as session:
         batch = _batch(session, job_id, index)
         batch.state = "done" if error is None else "failed"
         batch.payload, batch.error = payload, error
-        batch.pages_done = last - first + 1
+        # Pages that failed are not done: a failed job must not show every page done.
+        batch.pages_done = read
         batch.lease_until = None
         batch.worker, batch.started_at, batch.finished_at = worker_name(), started_at, utcnow()
         batch.seconds, batch.cpu_seconds = spent["wall"], spent["cpu"]
@@ -241,10 +252,13 @@ def _claim_batch(settings: Settings, job_id: str, index: int) -> tuple[int, int,
                 PageBatch.state == "pending",
                 or_(PageBatch.lease_until.is_(None), PageBatch.lease_until < now),
             )
-            .values(attempts=PageBatch.attempts + 1, lease_until=_lease(settings))
+            .values(
+                attempts=PageBatch.attempts + 1, lease_until=_lease(settings), worker=worker_name()
+            )
         )
-        if not claimed.rowcount:  # type: ignore[attr-defined]
+        if not claimed.rowcount and not reclaim_batch(session, settings, job_id, index):  # type: ignore[attr-defined]
             return None
+        hold_claims()
         batch = _batch(session, job_id, index)
         if batch.attempts > settings.max_attempts:
             # A page that kills or stalls the worker every time: stop retrying it.
@@ -253,6 +267,7 @@ def _claim_batch(settings: Settings, job_id: str, index: int) -> tuple[int, int,
                 f"gave up after {settings.max_attempts} attempts (worker lost or timed out)"
             )
             batch.lease_until = None
+            batch.pages_done = 0
             return None
         document = session.get(Document, job.document_id)
         assert document is not None
@@ -308,6 +323,8 @@ def _sync_progress(session: Session, settings: Settings, job_id: str) -> None:
 def _all_batches_finished(settings: Settings, job_id: str) -> bool:
     with session_scope(settings.database_url) as session:
         job = session.get(Job, job_id)
+        if job is not None and job.phase == "assemble" and holder_lost(job):
+            return True  # the merger was killed: merge_job takes its lease over
         if job is None or job.phase != "pages" or job.state in TERMINAL_STATES:
             return False
         pending = session.scalar(
@@ -326,12 +343,16 @@ def merge_job(settings: Settings, job_id: str) -> Next:
             .where(Job.id == job_id, Job.phase == "pages", Job.state == "running")
             .values(phase="assemble", lease_until=_lease(settings))
         )
-        if not claimed.rowcount:  # type: ignore[attr-defined]
+        if not claimed.rowcount and not reclaim_job(session, settings, job_id, "assemble"):  # type: ignore[attr-defined]
             return Next()  # another worker merges, or it is done
+        mark_job_holder(session, job_id)
     with session_scope(settings.database_url) as session:
         job = session.get(Job, job_id)
         document = session.get(Document, job.document_id) if job else None
         assert job is not None and document is not None
+        if job.attempts > settings.max_attempts:
+            reason = f"gave up after {settings.max_attempts} attempts (worker lost while merging)"
+            return Next(events=finish(session, job, "failed", [_error(None, "assemble", reason)]))
         if session.scalar(
             select(func.count()).where(PageBatch.job_id == job_id, PageBatch.state == "pending")
         ):
@@ -403,6 +424,8 @@ def _merge(
     for batch in batches:
         batch.payload = None  # merged: the page results are no longer needed
     state = "partial" if errors or budget.document.partial else "succeeded"
+    if len({e["page"] for e in errors if e["page"]}) >= document.page_count:
+        state = "failed"  # not one page could be read: nothing to review
     return finish(session, job, state, errors)
 
 

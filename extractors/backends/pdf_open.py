@@ -58,9 +58,25 @@ def _count_pages(path: Path) -> int:
             raise InputError("the PDF has zero pages", code="no_pages") from err
         raise InputError(f"corrupt or unreadable PDF ({err})", code="corrupt") from err
     try:
-        return len(doc)
+        claimed = len(doc)
+        if claimed <= 1 or _page_loads(doc, claimed - 1):
+            return claimed
     finally:
         doc.close()
+    # The page tree's /Count is only a claim: a 1-page file may say 1,500. Count the pages
+    # that are really there, so the job neither fails 1,499 phantom pages nor loses the real one.
+    real = _pdfminer_page_count(path)
+    if real is None:
+        raise InputError("corrupt PDF (the page tree does not match its /Count)", code="corrupt")
+    return real
+
+
+def _page_loads(doc: pdfium.PdfDocument, index: int) -> bool:
+    try:
+        doc[index].close()
+    except pdfium.PdfiumError:
+        return False
+    return True
 
 
 def _pdfminer_page_count(path: Path) -> int | None:

@@ -25,8 +25,10 @@ from sqlalchemy.orm import Session
 from extractors.render import to_csv, to_xlsx
 from schemas import BudgetDocument
 from service.deps import CeleryDep, SessionDep, SettingsDep, StoreDep, TenantDep
+from service.enqueue import send_or_defer
 from service.pages import page_png
 from service.review.access import reviewed_json
+from service.quotas import check_quota
 from service.schemas import DocumentList, DocumentPublic, JobPublic, Problem
 from service.settings import Settings
 from service.uploads import Spooled, check_pdf, spool, too_large
@@ -38,13 +40,20 @@ router = APIRouter(tags=["documents"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Multipart framing around the file: a body this much over the limit cannot be a valid upload.
 MULTIPART_SLACK = 64 * 1024
+# Databases take offsets as signed 64-bit integers; far below that, nobody pages this far.
+MAX_OFFSET = 10_000_000
 
 
 @router.post(
     "/documents",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=JobPublic,
-    responses={409: {"model": Problem}, 413: {"model": Problem}, 422: {"model": Problem}},
+    responses={
+        409: {"model": Problem},
+        413: {"model": Problem},
+        422: {"model": Problem},
+        429: {"model": Problem},
+    },
 )
 def upload_document(
     request: Request,
@@ -65,12 +74,14 @@ def upload_document(
     try:
         job = _replay(session, tenant, idempotency_key, spooled.sha256)
         if job is None:
+            check_quota(session, request.app.state.redis, settings, tenant)
             info = check_pdf(spooled, settings)
-            job = _create_job(
+            job, created = _create_job(
                 session, settings, store, tenant, spooled, info.page_count, file, idempotency_key
             )
-            celery.send_task("workers.extract_document", args=[job.id])  # after the commit
-            log.info("job queued", extra={"job_id": job.id, "tenant_id": tenant})
+            if created:  # a concurrent twin that lost the race must not send it again
+                send_or_defer(celery, "workers.extract_document", [job.id])  # after the commit
+                log.info("job queued", extra={"job_id": job.id, "tenant_id": tenant})
     finally:
         spooled.path.unlink(missing_ok=True)
     response.headers["Location"] = f"/v1/jobs/{job.id}"
@@ -104,7 +115,7 @@ def _create_job(
     page_count: int,
     file: UploadFile,
     key: str | None,
-) -> Job:
+) -> tuple[Job, bool]:
     store.put_pdf(spooled.sha256, spooled.path)
     document = _document(session, tenant, spooled, page_count, file.filename or "")
     job = Job(
@@ -126,8 +137,8 @@ def _create_job(
         replay = _replay(session, tenant, key, spooled.sha256)
         if replay is None:
             raise
-        return replay
-    return job
+        return replay, False
+    return job, True
 
 
 def _document(
@@ -161,9 +172,9 @@ def list_documents(
     tenant: TenantDep,
     state: str | None = None,
     department: str | None = None,
-    year: int | None = None,
+    year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> DocumentList:
     """Documents with the state of their latest job; filter by state, department, year."""
     latest = (
@@ -249,11 +260,21 @@ def get_result_xlsx(document_id: str, session: SessionDep, tenant: TenantDep) ->
     return Response(to_xlsx(doc), media_type=XLSX)
 
 
-@router.get("/documents/{document_id}/pages/{page:int}.png", response_class=FileResponse)
+@router.get(
+    "/documents/{document_id}/pages/{page:int}.png",
+    response_class=FileResponse,
+    responses={422: {"model": Problem}},
+)
 def get_page_png(
-    document_id: str, page: int, session: SessionDep, tenant: TenantDep, store: StoreDep
+    document_id: str,
+    page: int,
+    session: SessionDep,
+    settings: SettingsDep,
+    tenant: TenantDep,
+    store: StoreDep,
 ) -> FileResponse:
     document = tenant_document(session, tenant, document_id)
     if not 1 <= page <= document.page_count:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such page")
-    return FileResponse(page_png(store, document.sha256, page), media_type="image/png")
+    png = page_png(store, settings, document.sha256, page)
+    return FileResponse(png, media_type="image/png")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import JSONResponse, PlainTextResponse
 from redis import Redis
 from redis.exceptions import RedisError
@@ -10,7 +10,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from service import metrics
-from service.deps import SessionDep
+from service.deps import SessionDep, SettingsDep
+from service.metrics_auth import metrics_allowed
 
 router = APIRouter(tags=["health"])
 
@@ -47,7 +48,10 @@ def readyz(request: Request, session: SessionDep) -> Response:
 
 
 @router.get("/metrics", response_class=PlainTextResponse)
-def get_metrics(request: Request, session: SessionDep) -> PlainTextResponse:
+def get_metrics(request: Request, session: SessionDep, settings: SettingsDep) -> PlainTextResponse:
+    """Prometheus text; `Authorization: Bearer $METRICS_TOKEN` (unset: loopback clients only)."""
+    if not metrics_allowed(request, settings):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "Not Found")
     client = _redis(request)
     try:
         body = metrics.render(session, client)

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.deps import CeleryDep, SessionDep, SettingsDep, TenantDep
+from service.enqueue import send_or_defer
 from service.schemas import (
     DeliveryPublic,
     Problem,
@@ -117,5 +118,5 @@ def resend_event(
     event.state, event.attempts = "pending", 0
     event.next_attempt_at, event.locked_until = utcnow(), None
     session.commit()
-    celery.send_task("workers.deliver_webhook", args=[event.id])
+    send_or_defer(celery, "workers.deliver_webhook", [event.id])
     return event

@@ -154,11 +154,14 @@ def test_job_enqueued_after_commit(
         assert session.get(Job, job["id"]) is not None
 
 
-def test_health_ready_metrics_docs(client: TestClient) -> None:
+def test_health_ready_metrics_docs(settings: Settings) -> None:
+    client = TestClient(create_app(settings.model_copy(update={"metrics_token": "m-token"})))
     assert client.get("/healthz").json() == {"status": "ok"}
     ready = client.get("/readyz")
     assert ready.status_code == 200, ready.text
-    metrics = client.get("/metrics").text
+    assert client.get("/metrics").status_code == 404
+    assert client.get("/metrics", headers={"Authorization": "Bearer nope"}).status_code == 404
+    metrics = client.get("/metrics", headers={"Authorization": "Bearer m-token"}).text
     assert 'budgetlens_queue_depth{queue="extract"}' in metrics
     assert 'budgetlens_jobs{state="queued"}' in metrics
     assert "budgetlens_webhook_delivery_failures_total" in metrics

@@ -140,7 +140,9 @@ def test_gives_up_after_the_schedule(
     assert states == ["pending", "pending", "failed", "skipped"]
     events = client.get(f"/v1/webhooks/{endpoint['id']}/events", headers=auth).json()
     assert events[0]["state"] == "failed" and events[0]["attempts"] == 3
-    metrics = client.get("/metrics").text
+    client.app.state.settings = settings.model_copy(update={"metrics_token": "t"})  # type: ignore[attr-defined]
+    metrics = client.get("/metrics", headers={"Authorization": "Bearer t"}).text
+    assert "budgetlens_webhook_events_failed" in metrics
     assert "budgetlens_webhook_events_failed 0" not in metrics
 
 

@@ -16,6 +16,7 @@ from service.settings import Settings
 from workers.db import session_scope
 from workers.models import Delivery, WebhookEndpoint, WebhookEvent, utcnow
 from workers.webhooks import signing
+from workers.webhooks.pinning import pinned
 from workers.webhooks.ssrf import UnsafeUrl, check_url
 
 log = logging.getLogger(__name__)
@@ -78,10 +79,13 @@ def _send(settings: Settings, url: str, secret: str, msg_id: str, body: str) -> 
     started = time.monotonic()
     try:
         # Checked again at send time: DNS may have changed since registration.
-        check_url(url, allow_loopback=settings.webhook_allow_loopback)
-        headers = signing.headers(secret, msg_id, int(time.time()), body)
+        addresses = check_url(url, allow_loopback=settings.webhook_allow_loopback)
+        target = pinned(url, addresses[0])
+        headers = signing.headers(secret, msg_id, int(time.time()), body) | target.headers
         with httpx.Client(timeout=settings.webhook_timeout_seconds, follow_redirects=False) as c:
-            response = c.post(url, content=body.encode(), headers=headers)
+            response = c.post(
+                target.url, content=body.encode(), headers=headers, extensions=target.extensions
+            )
         status: int | None = response.status_code
         error = None if 200 <= response.status_code < 300 else f"HTTP {response.status_code}"
     except UnsafeUrl as err:
