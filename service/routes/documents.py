@@ -27,8 +27,8 @@ from schemas import BudgetDocument
 from service.deps import CeleryDep, SessionDep, SettingsDep, StoreDep, TenantDep
 from service.enqueue import send_or_defer
 from service.pages import page_png
-from service.review.access import reviewed_json
 from service.quotas import check_quota
+from service.review.access import reviewed_json
 from service.schemas import DocumentList, DocumentPublic, JobPublic, Problem
 from service.settings import Settings
 from service.uploads import Spooled, check_pdf, spool, too_large
