@@ -10,9 +10,28 @@ Two layouts occur:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.mapping.labelled import covering
+from extractors.mapping.project_indicators import (
+    indicator_pairs,
+    indicator_rows,
+    inline_indicators,
+    is_indicator_table,
+    pair_indicators,
+)
+from extractors.mapping.project_layouts import (
+    AMOUNT_LABEL,
+    Columns,
+    continued_columns,
+    group_rows,
+    has_performance_column,
+    is_header_word,
+    is_total,
+    project_name,
+    row_columns,
+    title_project,
+)
 from extractors.mapping.readings import cell_reading, sum_readings
 from extractors.model import Cell, Reading
 from extractors.numbers import parse_amount
@@ -21,10 +40,9 @@ from extractors.tables.typed import TypedTable
 from schemas import Indicator, TableKind
 
 _KINDS = {TableKind.project_expenditure, TableKind.performance_projects}
-_NAME_LABEL = re.compile(r"^项目名称$|^项目$|^项目名称\(?.*")
-_AMOUNT_LABEL = re.compile(r"资金总额|项目金额|预算数|金额|合计|年度资金|预算规模")
-_ORG = re.compile(r"(局|中心|委员会|办公室|院|所|站|队|馆|处|厅|机关|政府|办事处|学校|本级)$")
-_TOTALS = re.compile(r"^(合计|总计|小计|共计)$")
+# A one-project form states its money in its first rows (资金总额 | 1778.31); a figure further
+# down belongs to a list or to the indicators.
+_FORM_TOP = 3
 
 
 @dataclass(slots=True)
@@ -38,42 +56,71 @@ class ProjectReading:
 def project_readings(tables: list[TypedTable]) -> list[ProjectReading]:
     out: list[ProjectReading] = []
     current: ProjectReading | None = None
+    # The last one-row-per-project table, which a header-less table may continue.
+    listed: tuple[TypedTable, Columns] | None = None
     for typed in tables:
-        if typed.kind not in _KINDS:
-            current = None
+        cols = row_columns(typed) if _is_project_table(typed) else None
+        if cols is None and listed is not None:
+            cols = continued_columns(*listed, typed)
+            if cols is not None:
+                typed = replace(typed, unit=listed[0].unit, unit_stated=listed[0].unit_stated)
+        if cols is None and typed.kind not in _KINDS:
+            current = listed = None
             continue
-        rows = _project_rows(typed)
+        rows = _project_rows(typed, cols) if cols is not None else []
         single = None if rows else _single_project(typed)
+        listed = (typed, cols) if rows and cols is not None else None
         if rows:
             out.extend(rows)
             current = None
         elif single is not None:
             out.append(single)
             current = single
-        elif _is_indicator_table(typed) and current is not None:
-            current.indicators.extend(_indicator_rows(typed))
+        elif is_indicator_table(typed) and current is not None:
+            current.indicators.extend(indicator_rows(typed))
     return out
 
 
+def _is_project_table(typed: TypedTable) -> bool:
+    """A project kind, or an untitled table whose header reads 项目名称 | 预算数 | 绩效目标."""
+    return typed.kind in _KINDS or (
+        typed.kind == TableKind.other and bool(typed.header.rows) and has_performance_column(typed)
+    )
+
+
 def _single_project(typed: TypedTable) -> ProjectReading | None:
-    """A 项目名称 label cell with the name to its right, and a 预算数 label with an amount."""
+    """A 项目名称 label cell with the name to its right, and a 预算数 label with an amount; or,
+    with no 项目名称 label, a title naming the project ("…项目绩效目标表") above a 资金总额."""
     grid = covering(typed)
-    name = amount = None
+    name_cell = amount = None
     for row in grid:
         for col, cell in enumerate(row):
             if cell is None or cell.col != col:
                 continue
-            label = clean(cell.text)
-            if name is None and label == "项目名称":
-                name = _right_of(row, col)
-            elif amount is None and _AMOUNT_LABEL.search(label) and not label.startswith("其中"):
+            label = clean(cell.text).rstrip(":：")
+            if name_cell is None and label == "项目名称":
+                name_cell = _right_of(row, col)
+            elif amount is None and _is_amount_label(label):
                 amount = _amount_right_of(row, col)
-    if name is None or not clean(name.text):
+    if name_cell is not None:
+        name = project_name(name_cell.text)
+    elif amount is not None and amount.row < _FORM_TOP:
+        name = title_project(typed.title) or ""
+    else:
+        name = ""
+    if not name or is_total(name) or is_header_word(name):
         return None
-    reading = (
-        cell_reading(f"projects.{name.text.strip()}.amount", amount, typed) if amount else None
+    reading = cell_reading(f"projects.{name}.amount", amount, typed) if amount else None
+    return ProjectReading(name=name, amount=reading, indicators=inline_indicators(grid))
+
+
+def _is_amount_label(label: str) -> bool:
+    return (
+        len(label) <= 12
+        and bool(AMOUNT_LABEL.search(label))
+        and not label.startswith("其中")
+        and parse_amount(label) is None
     )
-    return ProjectReading(name=name.text.strip(), amount=reading)
 
 
 def _right_of(row: list[Cell | None], col: int) -> Cell | None:
@@ -88,81 +135,73 @@ def _amount_right_of(row: list[Cell | None], col: int) -> Cell | None:
     for cell in row[col + 1 :]:
         if cell is None:
             continue
-        parsed = parse_amount(cell.text)
+        # A separator stranded before the figure by the text layer (重庆 ",46794.00").
+        text = _STRAY_SEPARATOR.sub("", cell.text)
+        parsed = parse_amount(text)
         if parsed is not None and not parsed.empty:
-            return cell
+            return replace(cell, text=text) if text != cell.text else cell
         if parsed is None:
             continue  # a label between (预算数), keep looking
     return None
 
 
-def _is_indicator_table(typed: TypedTable) -> bool:
-    labels = {lb.text for path in typed.header.paths for lb in path}
-    return "三级指标" in labels and not any(_NAME_LABEL.match(lb) for lb in labels)
+_STRAY_SEPARATOR = re.compile(r"^\s*[,，](?=\d)")
 
 
-def _indicator_rows(typed: TypedTable) -> list[Indicator]:
-    cols = _indicator_columns(typed)
-    if "name" not in cols:
-        return []
-    grid = covering(typed)
-    out = []
-    for row in grid[typed.header.rows :]:
-        name = _cell_text(row, cols.get("name"))
-        if not name:
-            continue
-        out.append(
-            Indicator(
-                level1=_cell_text(row, cols.get("level1")) or None,
-                level2=_cell_text(row, cols.get("level2")) or None,
-                name=name,
-                value=_cell_text(row, cols.get("value")) or None,
-            )
-        )
-    return out
+@dataclass(slots=True)
+class _Line:
+    """One printed project line: its name, its amount cell, its indicator rows."""
+
+    name: str
+    amount: Cell | None
+    indicators: list[Indicator] = field(default_factory=list)
 
 
-def _indicator_columns(typed: TypedTable) -> dict[str, int]:
-    cols: dict[str, int] = {}
-    for index, path in enumerate(typed.header.paths):
-        leaf = path[-1].text if path else ""
-        role = {"一级指标": "level1", "二级指标": "level2", "三级指标": "name", "指标值": "value"}
-        if leaf in role and role[leaf] not in cols:
-            cols[role[leaf]] = index
-    return cols
-
-
-def _cell_text(row: list[Cell | None], col: int | None) -> str:
-    if col is None or col >= len(row) or row[col] is None:
-        return ""
-    cell = row[col]
-    return cell.text.strip() if cell else ""
-
-
-def _project_rows(typed: TypedTable) -> list[ProjectReading]:
-    name_col = next(
-        (i for i, p in enumerate(typed.header.paths) if p and _NAME_LABEL.match(p[-1].text)), None
-    )
-    amount_col = _amount_column(typed)
-    if name_col is None or amount_col is None:
-        return []
-    pairs = _indicator_pairs(typed)
-    out: list[ProjectReading] = []
+def _project_rows(typed: TypedTable, cols: Columns) -> list[ProjectReading]:
+    pairs = indicator_pairs(typed)
+    lines: list[_Line] = []
     for index, row in enumerate(covering(typed)[typed.header.rows :], start=typed.header.rows):
-        name_cell = row[name_col]
-        name = name_cell.text.strip() if name_cell else ""
-        amount_cell = row[amount_col]
+        name_cell = row[cols.name]
+        name = project_name(name_cell.text) if name_cell else ""
+        amount_cell = row[cols.amount]
         # A name and amount spanning the project's indicator rows (重庆 表十二) are read on
         # their first row only.
-        starts_here = amount_row(name_cell) == index
-        if name and starts_here and amount_row(amount_cell) == index:
-            if _TOTALS.match(clean(name)) or _ORG.search(clean(name)):
-                continue
-            reading = cell_reading(f"projects.{name}.amount", amount_cell, typed)
-            out.append(ProjectReading(name=name, amount=reading))
-        if out:
-            out[-1].indicators.extend(_pair_indicators(row, pairs))
+        if name and amount_row(name_cell) == index and amount_row(amount_cell) == index:
+            lines.append(_Line(name, amount_cell))
+        if lines:
+            lines[-1].indicators.extend(pair_indicators(row, pairs))
+    lines = _page_repeats(lines)
+    groups = group_rows([line.name for line in lines], [line.amount for line in lines])
+    out = [
+        ProjectReading(
+            name=line.name,
+            amount=cell_reading(f"projects.{line.name}.amount", line.amount, typed),
+            indicators=line.indicators,
+        )
+        for i, line in enumerate(lines)
+        if i not in groups
+    ]
     return _sum_repeats(out)
+
+
+def _page_repeats(lines: list[_Line]) -> list[_Line]:
+    """A project whose name and amount are printed again on the next line is one project: the
+    repeat on the next page of a spanning cell (长沙 项目支出绩效目标表), or a 二级 project under
+    its 一级 project of the same name (西安).  The repeat adds indicators, not money."""
+    out: list[_Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and clean(prev.name) == clean(line.name)
+            and prev.amount is not None
+            and line.amount is not None
+            and clean(prev.amount.text) == clean(line.amount.text)
+        ):
+            prev.indicators.extend(line.indicators)
+            continue
+        out.append(line)
+    return out
 
 
 def _sum_repeats(rows: list[ProjectReading]) -> list[ProjectReading]:
@@ -184,69 +223,6 @@ def _sum_repeats(rows: list[ProjectReading]) -> list[ProjectReading]:
 
 def amount_row(cell: Cell | None) -> int:
     return cell.row if cell is not None else -1
-
-
-def _amount_column(typed: TypedTable) -> int | None:
-    for index, path in enumerate(typed.header.paths):
-        text = "/".join(lb.text for lb in path)
-        if path and _AMOUNT_LABEL.search(text) and "其他" not in path[-1].text:
-            return index
-    return None
-
-
-_INDICATOR_NAME = re.compile(r"^(三级指标|指标名称|绩效指标)$")
-_INDICATOR_VALUE = re.compile(r"^(指标值|目标值|指标目标值|年度指标值)")
-# Columns beside the value that belong to it: "≥ | 60000 | 件" reads "≥60000件".
-_INDICATOR_SIGN = re.compile(r"^(指标性质|符号|指标方向)$")
-_INDICATOR_UNIT = re.compile(r"^(计量单位|度量单位|单位)$")
-
-
-@dataclass(frozen=True, slots=True)
-class _Pair:
-    group: str  # the 一级指标 label above, if any
-    name: int
-    value: int
-    sign: int | None = None
-    unit: int | None = None
-
-
-def _indicator_pairs(typed: TypedTable) -> list[_Pair]:
-    """The indicator name column and its value column, for each pair in the header."""
-    out = []
-    paths = typed.header.paths
-    leaf = [p[-1].text if p else "" for p in paths]
-    for index, path in enumerate(paths):
-        if not _INDICATOR_NAME.match(leaf[index]):
-            continue
-        value = next(
-            (j for j in range(index + 1, len(paths)) if _INDICATOR_VALUE.match(leaf[j])), None
-        )
-        if value is None:
-            continue
-        group = next(
-            (lb.text for lb in path if lb.text.endswith("指标") and lb is not path[-1]), ""
-        )
-        sign = next((j for j in range(index + 1, value) if _INDICATOR_SIGN.match(leaf[j])), None)
-        unit = (
-            value + 1 if value + 1 < len(paths) and _INDICATOR_UNIT.match(leaf[value + 1]) else None
-        )
-        out.append(_Pair(group, index, value, sign, unit))
-    return out
-
-
-def _pair_indicators(row: list[Cell | None], pairs: list[_Pair]) -> list[Indicator]:
-    out = []
-    for pair in pairs:
-        name = _cell_text(row, pair.name)
-        cell = row[pair.name]
-        if name and (cell is None or cell.col == pair.name):
-            value = "".join(
-                _cell_text(row, col)
-                for col in (pair.sign, pair.value, pair.unit)
-                if col is not None
-            )
-            out.append(Indicator(level1=pair.group or None, name=name, value=value or None))
-    return out
 
 
 def unique_projects(projects: list[ProjectReading]) -> list[ProjectReading]:
