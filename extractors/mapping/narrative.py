@@ -7,15 +7,19 @@ A number is taken only when it follows its keyword closely with nothing like 增
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
+from extractors.mapping.narrative_scope import GAP, HOLE, NUM, SCOPE_WINDOW, sub_scope
 from extractors.model import Line, Reading, Signal
 from extractors.numbers import UNIT_FACTORS, parse_amount
 from schemas import ReadMethod, Source
 
-_NUM = r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)"
-_GAP = r"[^。；;0-9]{0,14}?"
+# A heading, then the item's figure in the next sentence: "1.因公出国（境）费用。2026 年预算数
+# 28.00 万元", "（一）机关运行经费。2026 年一般公共预算财政拨款运行经费 1,595.96 万元".
+_HEADED = r"[。．.：:]\s*20\d\d\s*年度?[^。；;0-9\n]{0,16}?(?:预算|决算)(?:数|金额)?[为是]?"
 _FORBIDDEN = re.compile(r"增加|减少|增长|下降|上年|去年|比|较|同比|持平|减|增|上一年|年初")
 _NOT_A_PART = r"(?<!拨款)(?<!预算)(?<!基金)(?<!基本)(?<!项目)(?<!经营)(?<!财政)(?<!公共)"
 _PATTERNS: list[tuple[str, str]] = [
@@ -33,11 +37,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("totals.basic_expenditure", _NOT_A_PART + r"基本支出(预算)?"),
     ("totals.project_expenditure", _NOT_A_PART + r"项目(（类）|\(类\))?支出(预算)?"),
-    ("totals.personnel_expense", r"人员(类)?(项目)?经费"),
+    # 在职/离退休人员经费 are parts of the personnel spending, not its total.
+    ("totals.personnel_expense", r"(?<!在职)(?<!退休)(?<!离休)人员(类)?(项目)?经费"),
     ("totals.public_expense", r"(日常|运转类)?公用(项目)?经费"),
     ("three_public.total", r"[“\"]?三公[”\"]?经费(支出)?(预算|决算)?(数)?"),
     ("three_public.overseas_travel", r"因公出国[（(]境[)）]费(用)?"),
-    ("three_public.vehicle_total", r"公务用车购置及运[行维](维护)?费"),
+    ("three_public.vehicle_total", r"公务用车购置[及和]运[行维](维护)?费"),
     ("three_public.vehicle_purchase", r"公务用车购置费"),
     ("three_public.vehicle_operation", r"公务用车运[行维](维护)?费"),
     ("three_public.reception", r"公务接待费"),
@@ -46,8 +51,35 @@ _PATTERNS: list[tuple[str, str]] = [
     ("procurement.goods", r"政府采购货物(预算)?"),
     ("procurement.works", r"政府采购工程(预算)?"),
     ("procurement.services", r"政府采购服务(预算)?"),
+    # The parts named without 政府采购 ("其中：货物类采购预算 25.4 万元", "拟采购货物支出 0 万元",
+    # "货物类项目 36.50 万元"): only as items of a procurement breakdown (_procurement_breakdown).
+    ("procurement.goods", r"(拟采购)?货物(类)?(采购)?(项目)?(预算|金额|支出)?"),
+    ("procurement.works", r"(拟采购)?工程(类)?(采购)?(项目)?(预算|金额|支出)?"),
+    # (政府购买服务 is another thing than the 服务 part of 政府采购.)
+    ("procurement.services", r"(拟采购)?(?<!购买)服务(类)?(采购)?(项目)?(预算|金额|支出)?"),
 ]
-_COMPILED = [(path, re.compile(f"({kw}){_GAP}{_NUM}")) for path, kw in _PATTERNS]
+_COMPILED = [(path, re.compile(f"({kw}){GAP}{NUM}")) for path, kw in _PATTERNS]
+_HEADED_PATHS = {
+    "three_public.overseas_travel",
+    "three_public.vehicle_total",
+    "three_public.vehicle_purchase",
+    "three_public.vehicle_operation",
+    "three_public.reception",
+    "operating_expenses",
+}
+_COMPILED += [
+    (path, re.compile(f"({kw}){_HEADED}{NUM}")) for path, kw in _PATTERNS if path in _HEADED_PATHS
+]
+# The heading names the item and the sentence names it again, shorter: "运行经费 1,595.96 万元".
+_COMPILED.append(
+    (
+        "operating_expenses",
+        re.compile(
+            r"(机关(行政)?运行(经)?费)[。．.：:]\s*20\d\d\s*年度?[^。；;0-9\n]{0,16}?"
+            r"运行(经)?费(支出)?(预算)?(数)?[为是]?" + NUM
+        ),
+    )
+)
 
 
 @dataclass(slots=True)
@@ -65,12 +97,16 @@ def narrative_readings(lines: list[Line], fiscal_year: int | None = None) -> lis
     seen: set[str] = set()
     # (path, number) said of a part once: its repeats further on are the same part's.
     parts: set[tuple[str, str]] = set()
+    whole: set[Decimal] = set()  # the department's totals said so far
     for sentence in _paragraphs(lines):
-        for reading in _sentence_readings(sentence, fiscal_year, parts):
+        for reading in _sentence_readings(sentence, fiscal_year, parts, whole):
             if reading.path not in seen:
                 seen.add(reading.path)
                 out.append(reading)
     return out
+
+
+_WHOLE_PATHS = {"totals.revenue_total", "totals.expenditure_total"}
 
 
 def _paragraphs(lines: list[Line]) -> list[Sentence]:
@@ -80,10 +116,30 @@ def _paragraphs(lines: list[Line]) -> list[Sentence]:
         by_page.setdefault(line.page, []).append(line)
     out: list[Sentence] = []
     for page, page_lines in by_page.items():
-        before = out[-1].text[-_SCOPE_WINDOW:] if out and out[-1].page == page - 1 else ""
+        before = out[-1].text[-SCOPE_WINDOW:] if out and out[-1].page == page - 1 else ""
         before = _PAGE_FOOTER.sub("", before)
-        out.append(Sentence(page, "".join(ln.text for ln in page_lines), page_lines, before))
+        out.append(Sentence(page, _joined(page_lines), page_lines, before))
     return out
+
+
+def _joined(lines: list[Line]) -> str:
+    """The lines' text; where the gap to the next line is far wider than the page's line
+    pitch, lines are missing between them (a table, a figure, text read elsewhere): a hole
+    mark there keeps a keyword before the hole from taking a number after it ("政府采购预算
+    总额" + hole + "0 万元；服务类…")."""
+    tops = [ln.bbox[1] for ln in lines]
+    steps = sorted(b - a for a, b in itertools.pairwise(tops) if b - a > 1)
+    pitch = steps[len(steps) // 2] if len(steps) >= 4 else None
+    parts = []
+    for i, line in enumerate(lines):
+        step = tops[i] - tops[i - 1] if i else 0.0
+        if pitch is not None and step > _HOLE_PITCHES * pitch:
+            parts.append(HOLE)
+        parts.append(line.text)
+    return "".join(parts)
+
+
+_HOLE_PITCHES = 1.75
 
 
 _PAGE_FOOTER = re.compile(r"[-－—]\s*\d{1,3}\s*[-－—]\s*$|第\s*\d{1,3}\s*页\s*$")
@@ -97,7 +153,10 @@ def _prior_year(text: str, start: int, fiscal_year: int | None) -> bool:
 
 
 def _sentence_readings(
-    sentence: Sentence, fiscal_year: int | None, parts: set[tuple[str, str]]
+    sentence: Sentence,
+    fiscal_year: int | None,
+    parts: set[tuple[str, str]],
+    whole: set[Decimal] | None = None,
 ) -> list[Reading]:
     out = []
     taken: set[tuple[str, int]] = set()
@@ -106,11 +165,16 @@ def _sentence_readings(
             between = sentence.text[match.end(1) : match.start(_number_group(match))]
             if _FORBIDDEN.search(between) or (path, match.start()) in taken:
                 continue
-            if path == "procurement.total" and re.match(r"货物|工程|服务", between):
+            # "政府采购货物预算 …" is a part; "政府采购管理费用 424 万元" an expense about it.
+            if path == "procurement.total" and re.match(r"货物|工程|服务|.*费", between):
+                continue
+            if not _this_year(between, fiscal_year):
+                continue
+            if _bare_part(path, match) and not _procurement_breakdown(sentence.text, match.start()):
                 continue
             said_of = (path, match.group(_number_group(match)))
-            if said_of in parts or _sub_scope(
-                path, sentence.before + sentence.text, len(sentence.before) + match.start()
+            if said_of in parts or sub_scope(
+                path, sentence.before + sentence.text, len(sentence.before) + match.start(), whole
             ):
                 parts.add(said_of)
                 continue
@@ -122,68 +186,35 @@ def _sentence_readings(
             reading = _reading(path, match, sentence)
             if reading is not None:
                 out.append(reading)
+                if whole is not None and path in _WHOLE_PATHS:
+                    whole.add(reading.value)
     return out
 
 
-_OPERATING = re.compile(r"机关(行政)?运行(经)?费")
-_ITEM_CODE = re.compile(r"[（(]\d{3}(\d\d)?(\d\d)?[)）]")
+_YEAR_IN_GAP = re.compile(r"(20\d\d)\s*年")
+_PROCUREMENT_PARTS = {"procurement.goods", "procurement.works", "procurement.services"}
 
 
-_SPENDING = {
-    "totals.basic_expenditure",
-    "totals.project_expenditure",
-    "totals.personnel_expense",
-    "totals.public_expense",
-}
-# What the text last spoke of: one fund's or one unit's spending, or the department's.
-_NARROW = (
-    r"(一般公共预算|财政拨款|政府性基金)[^。，,；0-9]{0,8}支出|财政拨款(收支)?(预算)?情况|[（(]本级[)）]"
-    # "二、深圳市饮用水源保护管理办公室预算 4,291.51 万元，包括…": one unit's budget.
-    r"|[一二三四五六七八九十]+、[^。，,；0-9]{2,40}(办公室|中心|站|所|院|队|处|馆|学校)[^。，,；0-9]{0,20}预算"
-    r"|[一二三四五六七八九十]+、[^。，,；0-9]{2,60}预算\s*[\d,.]+\s*万?元[，,]\s*包括"
-)
-_WIDE = (
-    r"收支总体|收支(预算)?总计|收入总计|支出总计|部门预算(收入|支出)"
-    r"|(收入|支出)预算(总额)?[为是]?\d"
-)
-_SCOPE = re.compile(f"(?P<narrow>{_NARROW})|(?P<wide>{_WIDE})")
-_SCOPE_WINDOW = 300
+def _this_year(between: str, fiscal_year: int | None) -> bool:
+    """A year between keyword and number must be the document's: "2025 年预算数" is last
+    year's figure."""
+    years = {int(y) for y in _YEAR_IN_GAP.findall(between)}
+    return not years or (fiscal_year is not None and years == {fiscal_year})
 
 
-def _sub_scope(path: str, text: str, start: int) -> bool:
-    """A figure said of a part: "机关运行经费…其中…公务用车运行维护费 12 万元" is not the
-    三公 item, "对个人和家庭的补助（303）…其中：人员经费 138.06 万元" is not the department's
-    人员经费, nor is "一般公共预算财政拨款支出 … 其中：基本支出 …" or "…（本级）预算 …,
-    包括 … 项目支出 …" the department's 基本支出 / 项目支出."""
+def _bare_part(path: str, match: re.Match[str]) -> bool:
+    return path in _PROCUREMENT_PARTS and not match.group(1).startswith("政府采购")
+
+
+def _procurement_breakdown(text: str, start: int) -> bool:
+    """ "货物类采购预算 25.4 万元" counts only as an item of the breakdown of a procurement
+    total said earlier in the same sentence: "政府采购预算总额 43.9 万元，其中，货物类…；
+    工程类…" (not "…用于信息化工程项目 300 万元")."""
     clause = text[text.rfind("。", 0, start) + 1 : start]
-    if path.startswith("three_public.") and _OPERATING.search(clause):
-        return True
-    if not path.startswith("totals."):
-        return False
-    if _ITEM_CODE.search(clause):
-        return True
-    if path not in _SPENDING:
-        return False
-    if path == "totals.project_expenditure" and _named_project(text, start):
-        return True
-    scopes = list(_SCOPE.finditer(text[max(0, start - _SCOPE_WINDOW) : start]))
-    return bool(scopes and scopes[-1].group("narrow"))
-
-
-_PHRASE_START = re.compile(r"[，。；、：:,;（）()]|\d[.．]")
-_PLAIN_WORDS = re.compile(
-    r"\d{4}\s*年度?|其中|全年|本年|年度|安排|部门|单位|预算|主要是|包括|共计|用于"
-)
-
-
-def _named_project(text: str, start: int) -> bool:
-    """ "1.生态环境监测项目支出 4,094.77 万元": one project's name ending in 项目支出."""
-    begin = max(
-        (m.end() for m in _PHRASE_START.finditer(text, max(0, start - 40), start)),
-        default=start - 40,
-    )
-    prefix = _PLAIN_WORDS.sub("", text[max(0, begin) : start])
-    return bool(re.search(r"[\u4e00-\u9fff]", prefix))
+    among = clause.rfind("其中")
+    total = clause.rfind("采购", 0, max(among, 0))
+    listed = clause.rstrip().endswith(("其中", "：", ":", "，", ",", "、", "；", ";"))
+    return among > 0 and total >= 0 and listed and HOLE not in clause[total:]
 
 
 def _reading(path: str, match: re.Match[str], sentence: Sentence) -> Reading | None:
