@@ -237,8 +237,10 @@ def _prose_lines(results: Sequence[PageResult]) -> list[Line]:
 def _within(
     inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]
 ) -> bool:
+    # Mostly inside: a one-row "table" found in justified prose must not swallow the line.
     yc = (inner[1] + inner[3]) / 2
-    return outer[1] - 1 <= yc <= outer[3] + 1 and inner[0] < outer[2] and inner[2] > outer[0]
+    overlap = min(inner[2], outer[2]) - max(inner[0], outer[0])
+    return outer[1] - 1 <= yc <= outer[3] + 1 and overlap > 0.5 * (inner[2] - inner[0])
 
 
 def _judge(values: dict[str, Value], outcomes: list[Outcome]) -> Judged:
