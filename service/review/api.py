@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header, HTTPException, Request, Response, status
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -39,6 +39,15 @@ class FindingResolution(BaseModel):
     raw: str | None = None
     unit: str | None = None
     reason: str = Field(default="", max_length=2000)
+
+
+def _require_owned(document_id: str, session: SessionDep, tenant: TenantDep) -> None:
+    """Another tenant's document is 404 before its request body is even validated (a 422
+    would tell the intruder the id exists)."""
+    owned_document(session, tenant, document_id)
+
+
+Owned = Annotated[None, Depends(_require_owned)]
 
 
 def _precondition(if_match: str | None) -> str:
@@ -94,6 +103,7 @@ def _apply(
 
 @router.patch("/documents/{document_id}/values/{path:path}")
 def patch_value(
+    _owned: Owned,
     document_id: str,
     path: str,
     edit: ValueEdit,
@@ -148,6 +158,7 @@ def table_paths(doc: BudgetDocument, table_id: str) -> list[str]:
 
 @router.post("/documents/{document_id}/findings")
 def resolve_finding(
+    _owned: Owned,
     document_id: str,
     body: FindingResolution,
     request: Request,
