@@ -36,8 +36,9 @@ class FindingResolution(BaseModel):
     finding: str = Field(description="The finding's key, as listed by GET …/review")
     resolution: Literal["confirmed", "extraction_error"]
     path: str | None = Field(default=None, description="extraction_error: the value to fix")
-    raw: str | None = None
-    unit: str | None = None
+    # The same limits as a value's correction: the fix becomes one.
+    raw: str | None = Field(default=None, max_length=200)
+    unit: str | None = Field(default=None, max_length=8)
     reason: str = Field(default="", max_length=2000)
 
 

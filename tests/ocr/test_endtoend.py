@@ -21,7 +21,9 @@ from .endtoend import REALDATA, Score, report, run_golden, run_real
 GOLDEN_MIN_ACCURACY = 0.99
 GOLDEN_MAX_REVIEW = 0.25  # measured 16.9%
 REAL_MIN_ACCURACY = 0.98  # measured 127/129 = 98.45%
-REAL_MAX_REVIEW = 0.50  # measured 46.5%
+# measured 46.5%, then 59.8% once `accepted` needed an identity or a second reading to confirm
+# the value: OCR'd figures that nothing confirms now wait for a person (0 wrong accepted).
+REAL_MAX_REVIEW = 0.65
 
 
 @pytest.fixture(scope="session")
