@@ -1,0 +1,239 @@
+"""Drawing kit, trimmed from tests/data/golden/pdfkit.py: CJK font, pages (incl. /Rotate 90),
+grid tables with merged cells, ruled / three-line / unruled.
+
+A copy rather than an import: the golden kit is tuned for its own files and may change; the
+generator must keep its bytes stable for a seed.  Only reportlab's canvas, `invariant=1`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+
+FONT = "CJK"
+FONT_PATH = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
+_registered: list[bool] = []
+
+
+def register_font() -> None:
+    if not _registered:
+        pdfmetrics.registerFont(TTFont(FONT, FONT_PATH, subfontIndex=0))
+        _registered.append(True)
+
+
+def text_width(text: str, size: float) -> float:
+    return float(pdfmetrics.stringWidth(text, FONT, size))
+
+
+_TOKEN = re.compile(r"[0-9A-Za-z.,%≤≥<>\-+/()]+|\s+|.")
+_NO_LINE_START = set("，。；：、）》”’％%!！?？")
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Greedy wrap for CJK text; runs of digits/latin (amounts!) are never broken."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for token in _TOKEN.findall(paragraph):
+            if line and token not in _NO_LINE_START and text_width(line + token, size) > width:
+                lines.append(line.rstrip())
+                line = token.lstrip()
+            else:
+                line += token
+        lines.append(line.rstrip())
+    return lines
+
+
+class Doc:
+    """A PDF being written; `new_page` gives display coordinates (origin bottom-left)."""
+
+    def __init__(self, path: str, title: str) -> None:
+        register_font()
+        self.canvas = rl_canvas.Canvas(path, pagesize=A4, invariant=1)
+        self.canvas.setTitle(title)
+        self.canvas.setAuthor("BudgetLens synthetic corpus")
+        self.page_no = 0
+        self.width: float = float(A4[0])
+        self.height: float = float(A4[1])
+        self._open = False
+        self._rotated = False
+
+    def new_page(self, kind: str = "portrait") -> None:
+        """portrait | landscape | rotated (portrait MediaBox, /Rotate 90, drawn turned)."""
+        self._close_page()
+        self.page_no += 1
+        c, (w, h) = self.canvas, A4
+        if kind == "rotated":
+            c.setPageSize((h, w))
+            c.setPageRotation(90)
+            c.saveState()
+            c.transform(0, 1, -1, 0, w, 0)  # display (X, Y) -> stored (w - Y, X)
+            self.width, self.height = h, w
+        else:
+            size = (h, w) if kind == "landscape" else (w, h)
+            c.setPageSize(size)
+            c.setPageRotation(0)
+            self.width, self.height = size
+        self._rotated = kind == "rotated"
+        self._open = True
+
+    def _close_page(self) -> None:
+        if not self._open:
+            return
+        self.text(self.width / 2, 28, f"- {self.page_no} -", 9, "center")
+        if self._rotated:
+            self.canvas.restoreState()
+        self.canvas.showPage()
+        self._open = False
+
+    def save(self) -> None:
+        self._close_page()
+        self.canvas.save()
+
+    def text(self, x: float, y: float, s: str, size: float, align: str = "left") -> None:
+        c = self.canvas
+        c.setFont(FONT, size)
+        if align == "center":
+            c.drawCentredString(x, y, s)
+        elif align == "right":
+            c.drawRightString(x, y, s)
+        else:
+            c.drawString(x, y, s)
+
+    def line(self, x0: float, y0: float, x1: float, y1: float, width: float = 0.5) -> None:
+        self.canvas.setLineWidth(width)
+        self.canvas.line(x0, y0, x1, y1)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    indent: float = 0.0  # points, for outline codes and names
+    align: str | None = None  # overrides the column alignment
+
+
+CellLike = str | Cell
+
+
+@dataclass
+class Grid:
+    """Header rows first; `spans` are (row, col, nrows, ncols); `align` one of l/c/r per col."""
+
+    widths: Sequence[float]
+    rows: list[list[CellLike]]
+    header_rows: int
+    align: str
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+    style: str = "ruled"  # ruled | three_line | unruled
+    font_size: float = 8.0
+    row_height: float = 15.0
+
+
+def _cell(c: CellLike) -> Cell:
+    return c if isinstance(c, Cell) else Cell(c)
+
+
+def _columns(t: Grid, width: float) -> list[float]:
+    total = sum(t.widths)
+    col_x = [0.0]
+    for w in t.widths:
+        col_x.append(col_x[-1] + w * width / total)
+    return col_x
+
+
+def _owners(t: Grid) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+    owner = {}
+    for r, c, nr, nc in t.spans:
+        for rr in range(r, r + nr):
+            for cc in range(c, c + nc):
+                owner[(rr, cc)] = (r, c, nr, nc)
+    return owner
+
+
+def row_heights(t: Grid, width: float, rows: Sequence[int]) -> list[float]:
+    """Each row grows to hold its wrapped text; a multi-row span grows its last row."""
+    col_x, owner = _columns(t, width), _owners(t)
+    index = {r: i for i, r in enumerate(rows)}
+    heights = [t.row_height] * len(rows)
+
+    def need(r: int, c: int, nc: int) -> float:
+        cell = _cell(t.rows[r][c])
+        w = col_x[c + nc] - col_x[c] - 5 - cell.indent
+        n = len(wrap(cell.text, w, t.font_size)) if cell.text else 1
+        return n * t.font_size * 1.25 + 4
+
+    for r in rows:
+        for c in range(len(t.widths)):
+            span = owner.get((r, c), (r, c, 1, 1))
+            if span[:2] == (r, c) and span[2] == 1:
+                heights[index[r]] = max(heights[index[r]], need(r, c, span[3]))
+    for r0, c0, nr, nc in t.spans:
+        if nr > 1 and r0 in index and r0 + nr - 1 in index:
+            lack = need(r0, c0, nc) - sum(heights[index[r]] for r in range(r0, r0 + nr))
+            if lack > 0:
+                heights[index[r0 + nr - 1]] += lack
+    return heights
+
+
+def draw_grid(doc: Doc, t: Grid, x: float, top: float, width: float, rows: Sequence[int]) -> float:
+    """Draw the given rows (header and body indices into t.rows); return the bottom y."""
+    col_x, owner = _columns(t, width), _owners(t)
+    heights = dict(zip(rows, row_heights(t, width, rows), strict=True))
+    row_top: dict[int, float] = {}
+    y = top
+    for r in rows:
+        row_top[r] = y
+        y -= heights[r]
+    for r in rows:
+        for c in range(len(t.widths)):
+            r0, c0, nr, nc = owner.get((r, c), (r, c, 1, 1))
+            if (r0, c0) != (r, c):
+                continue
+            h = sum(heights.get(rr, 0.0) for rr in range(r, r + nr))
+            x0, x1 = x + col_x[c], x + col_x[c + nc]
+            _draw_cell(doc, t, r, c, x0, row_top[r], x1 - x0, h)
+            if t.style == "ruled":
+                doc.canvas.setLineWidth(0.5)
+                doc.canvas.rect(x0, row_top[r] - h, x1 - x0, h, stroke=1, fill=0)
+    if t.style == "three_line":
+        doc.line(x, top, x + width, top, 1.3)
+        head = [r for r in rows if r < t.header_rows]
+        if head:
+            doc.line(
+                x,
+                row_top[head[-1]] - heights[head[-1]],
+                x + width,
+                row_top[head[-1]] - heights[head[-1]],
+                0.6,
+            )
+        doc.line(x, y, x + width, y, 1.3)
+    return y
+
+
+def _draw_cell(doc: Doc, t: Grid, r: int, c: int, x: float, top: float, w: float, h: float) -> None:
+    cell = _cell(t.rows[r][c])
+    if not cell.text:
+        return
+    size = t.font_size
+    align = cell.align or ("c" if r < t.header_rows else t.align[c])
+    room = w - 5 - cell.indent
+    lines = wrap(cell.text, room, size)
+    widest = max(text_width(line, size) for line in lines)
+    if widest > room:  # an unbreakable amount wider than its column: print it smaller
+        size *= room / widest
+    leading = size * 1.25
+    y = top - (h - len(lines) * leading) / 2 - leading + (leading - size) / 2 + size * 0.18
+    for line in lines:
+        if align == "r":
+            doc.text(x + w - 3, y, line, size, "right")
+        elif align == "c":
+            doc.text(x + w / 2, y, line, size, "center")
+        else:
+            doc.text(x + 3 + cell.indent, y, line, size)
+        y -= leading
