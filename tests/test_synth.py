@@ -97,10 +97,10 @@ def test_same_seed_same_bytes(tmp_path: Path) -> None:
     a.mkdir()
     b.mkdir()
     for seed in (3, 17):
+        write(seed, a)
+        write(seed, b)
         for suffix in (".pdf", ".truth.json", ".traits.json"):
             name = f"synth_{seed:05d}{suffix}"
-            write(seed, a)
-            write(seed, b)
             assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
