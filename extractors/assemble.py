@@ -311,8 +311,13 @@ def _amounts(
         checks = judged.checks.get(path, []) + [
             Check(name=name, passed=passed) for name, passed in value.source_checks
         ]
+        # Whatever confirmed the value is shown with it, not only the identities it is in
+        # (a summary table's column sum, the same printed cell under another path).
+        confirming = judged.confirmed.get(path, set())
+        shown = {c.name for c in checks if c.passed}
+        checks += [Check(name=name, passed=True) for name in sorted(confirming - shown)]
         doubt = judged.doubt.get(path, 0.0)
-        confirmed_by = len(judged.confirmed.get(path, ()))
+        confirmed_by = len(confirming)
         conf = confidence(value, confirmed_by, doubt)
         doubted = doubt > 0 or any(s.penalty >= 3.0 for s in value.signals)
         status = status_for(conf, options.review_threshold, doubted, confirmed_by > 0)

@@ -19,6 +19,7 @@ BASE_NARRATIVE = 4.0
 # Unconfirmed: right more often than not, but not to be trusted unseen (~0.85 / ~0.77).
 BASE_UNCONFIRMED_TABLE = 1.7
 BASE_UNCONFIRMED_NARRATIVE = 1.2
+UNCONFIRMED_CONFIDENCE = round(1.0 / (1.0 + math.exp(-BASE_UNCONFIRMED_TABLE)), 4)
 PASSED_CHECK = 0.6
 AGREEING_SOURCE = 0.8
 MAX_BONUS = 2.5

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractors.mapping.classified import ItemInfo
+from extractors.confidence import UNCONFIRMED_CONFIDENCE
+from extractors.mapping.classified import GovRow, ItemInfo
 from extractors.model import Table
 from extractors.reconcile import Value
 from extractors.tables.typed import TypedTable
@@ -96,29 +97,36 @@ def _fields(
 
 
 def _gov_rows(info: ItemInfo, item_total: Amount | None) -> list[GovernmentCodeRow]:
-    """The rows summed into one item: they are as sure as the item's total, which their sum
-    is, and no surer (nothing checks how the sum splits between them)."""
-    if len(info.gov_rows) < 1:
-        return []
+    """The rows summed into one item.  The item's checks confirm their sum, so a lone row is
+    as sure as the item; of several rows, one is accepted only when its own row sum
+    (total = 人员 + 公用 + 项目) also holds: nothing else checks how the sum splits."""
     rows = []
-    for code, name, reading in info.gov_rows:
+    for row in info.gov_rows:
         total = None
-        if reading is not None:
+        if row.reading is not None:
+            confirmed = len(info.gov_rows) == 1 or row.row_sum_holds
+            accepted = item_total is not None and item_total.status == Status.accepted
             conf = item_total.confidence if item_total else 0.5
-            status = item_total.status if item_total else Status.needs_review
-            if len(info.gov_rows) > 1 and status == Status.accepted:
-                conf = min(conf, 0.95)
+            if not confirmed:
+                conf = min(conf, UNCONFIRMED_CONFIDENCE)
             total = Amount(
-                value=reading.value,
-                raw=reading.raw,
-                unit=reading.unit,
+                value=row.reading.value,
+                raw=row.reading.raw,
+                unit=row.reading.unit,
                 confidence=conf,
-                status=status,
-                sources=[reading.source],
+                status=Status.accepted if accepted and confirmed else Status.needs_review,
+                sources=[row.reading.source],
+                checks=_gov_row_checks(row, item_total, len(info.gov_rows)),
                 budget=None,
             )
-        rows.append(GovernmentCodeRow(code=code, name=name, total=total))
+        rows.append(GovernmentCodeRow(code=row.code, name=row.name, total=total))
     return rows
+
+
+def _gov_row_checks(row: GovRow, item_total: Amount | None, rows: int) -> list[Check]:
+    if rows == 1:
+        return list(item_total.checks) if item_total else []
+    return [Check(name="government_code_row.row_sum", passed=True)] if row.row_sum_holds else []
 
 
 def table_record(typed: TypedTable) -> TableRecord:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from extractors.mapping.readings import cell_reading, sum_readings
 from extractors.model import Reading, Signal
@@ -34,6 +35,18 @@ ECONOMIC_ROLES = {
 BASIC_ROLES = {"total": "total", "basic": "total", "personnel": "personnel", "public": "public"}
 
 
+@dataclass(slots=True, frozen=True)
+class GovRow:
+    """One government-code row summed into a department-code item."""
+
+    code: str
+    name: str | None
+    reading: Reading | None
+    # The row's own total equals the sum of its split columns (人员/公用/项目), non-zero:
+    # the one check on this row alone, since the item's checks see only the rows' sum.
+    row_sum_holds: bool = False
+
+
 @dataclass(slots=True)
 class ItemInfo:
     """Name, level and provenance of a code's item, beside its amount readings."""
@@ -42,7 +55,7 @@ class ItemInfo:
     name: str
     level: str
     inferred: bool = False
-    gov_rows: list[tuple[str, str | None, Reading | None]] = field(default_factory=list)
+    gov_rows: list[GovRow] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -153,9 +166,22 @@ def _collect(
             if row.gov_code:
                 total = row.cells.get("total")
                 gov_reading = cell_reading(f"{out.section}.{code}.gov", total, typed)
-                info.gov_rows.append((row.gov_code, row.gov_name, gov_reading))
+                holds = _row_sum_holds(row, typed)
+                info.gov_rows.append(GovRow(row.gov_code, row.gov_name, gov_reading, holds))
         for path, parts in per_field.items():
             out.readings.append(sum_readings(path, parts) if len(parts) > 1 else parts[0])
+
+
+def _row_sum_holds(row: CodedRow, typed: TypedTable) -> bool:
+    total = cell_reading("row.total", row.cells.get("total"), typed)
+    parts = [
+        cell_reading(f"row.{role}", row.cells.get(role), typed)
+        for role in ("personnel", "public", "project")
+    ]
+    present = [p for p in parts if p is not None]
+    if total is None or total.value == 0 or len(present) < 2:
+        return False
+    return total.value == sum((p.value for p in present), Decimal(0))
 
 
 def _row_readings(

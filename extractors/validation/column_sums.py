@@ -14,9 +14,8 @@ from decimal import Decimal
 from extractors.mapping.labelled import LabelledCell, labelled_cells
 from extractors.numbers import parse_amount, printed_precision
 from extractors.tables.typed import TypedTable
+from extractors.validation.evidence import CellKey
 from schemas import TableKind
-
-CellKey = tuple[str, int, int, int]  # table id, page, row, col
 
 RULE = "summary_table.column_sum"
 _KINDS = {TableKind.revenue_expenditure_summary, TableKind.fiscal_appropriation_summary}

@@ -25,13 +25,17 @@ _TABLE_OF: dict[str, set[TableKind]] = {
 
 
 def unread_table_doubts(values: dict[str, Value], tables: list[TypedTable]) -> dict[str, float]:
+    # One pass over each section's tables, not one per narrative value.
+    finest = {
+        prefix: _finest_step([t for t in tables if t.kind in kinds])
+        for prefix, kinds in _TABLE_OF.items()
+    }
     out: dict[str, float] = {}
     for path, value in values.items():
         if value.from_table:
             continue
-        wanted = next((k for prefix, k in _TABLE_OF.items() if path.startswith(prefix)), set())
-        finest = _finest_step([t for t in tables if t.kind in wanted])
-        if finest is not None and value.tolerance > finest:
+        step = next((f for prefix, f in finest.items() if path.startswith(prefix)), None)
+        if step is not None and value.tolerance > step:
             out[path] = DOUBT
     return out
 
