@@ -36,7 +36,7 @@ from workers.db import session_scope
 from workers.models import Job, PageBatch, Result, WebhookEvent, utcnow
 
 KILLS = 20
-DOCUMENTS, PAGES = 10, 5
+DOCUMENTS, PAGES = 14, 5  # enough batches left to kill 20 distinct children
 
 
 @dataclass
@@ -79,7 +79,10 @@ def _kill_loop(settings: Settings, pool_parent: int, job_ids: list[str]) -> list
                 k.recovered = time.monotonic() - k.at
         if len(kills) >= KILLS and all(k.recovered is not None for k in kills):
             return kills
-        pool = set(children(pool_parent))
+        # A killed child stays listed until the pool reaps it (a zombie accepts SIGKILL
+        # again): each pid is killed, and counted, once.
+        killed = {k.pid for k in kills}
+        pool = set(children(pool_parent)) - killed
         targets = [t for t in _running_batches(settings) if t[2] in pool]
         if len(kills) < KILLS and targets:
             job, index, pid = targets[0]
