@@ -65,3 +65,29 @@ def test_generic_title_name_is_not_a_department() -> None:
 )
 def test_admin_level(name: str | None, level: AdminLevel) -> None:
     assert admin_level(name) == level
+
+
+@pytest.mark.parametrize(
+    ("texts", "dept"),
+    [
+        # The cover prints the scope as part of the name; tables name the bare department.
+        (
+            ["2026 年度", "福州市民政局(本级)", "单位预算", "单位名称：福州市民政局"],
+            "福州市民政局(本级)",
+        ),
+        (["无锡市交通运输局（本级）2026 年度单位预算公开"], "无锡市交通运输局（本级）"),
+        (
+            ["西安市财政局（汇总）", "2026年部门预算公开说明", "部门名称：西安市财政局"],
+            "西安市财政局（汇总）",
+        ),
+        # A scope named only in prose is not the printed name.
+        (
+            ["部门名称：无锡市统计局", "具体包括：无锡市统计局（本级）和统计普查中心"],
+            "无锡市统计局",
+        ),
+    ],
+)
+def test_department_keeps_printed_scope(texts: list[str], dept: str) -> None:
+    found = lines(*texts)
+    _, _, title_department = fiscal_year_and_kind(found)
+    assert department(found, title_department) == dept

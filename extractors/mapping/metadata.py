@@ -37,7 +37,7 @@ def fiscal_year_and_kind(lines: list[Line]) -> tuple[int | None, DocumentKind, s
         found = _title_candidates(text)
         if found:
             # Prefer the reading whose name looks like an organisation ("…局", "…委员会").
-            found.sort(key=lambda c: not _ORG_SUFFIX.search(c[2] or ""))
+            found.sort(key=lambda c: not _is_org(c[2]))
             return found[0]
     text = "".join(ln.text for ln in lines[:60])
     years = Counter(int(y) for y in re.findall(r"(20\d\d)\s*年", text))
@@ -48,6 +48,10 @@ def fiscal_year_and_kind(lines: list[Line]) -> tuple[int | None, DocumentKind, s
 _ORG_SUFFIX = re.compile(
     r"(局|委员会|委|厅|办公室|办公厅|中心|院|所|站|队|馆|处|部|政府|办事处|街道|学校|会|社|署)$"
 )
+
+
+def _is_org(name: str | None) -> bool:
+    return bool(name and _ORG_SUFFIX.search(_SCOPE.sub("", name)))
 
 
 def _title_candidates(text: str) -> list[tuple[int, DocumentKind, str | None]]:
@@ -67,7 +71,7 @@ def from_file_name(stem: str) -> tuple[int | None, str | None]:
     """(year, department) from a file name such as "附件2：北京市教育委员会2026年度部门预算报表":
     the fallback for report volumes that never print either (北京's 附件2)."""
     found = _title_candidates(stem.replace(" ", ""))
-    found.sort(key=lambda c: not _ORG_SUFFIX.search(c[2] or ""))
+    found.sort(key=lambda c: not _is_org(c[2]))
     if not found:
         return None, None
     year, _, name = found[0]
@@ -79,9 +83,26 @@ def department(lines: list[Line], title_department: str | None) -> str | None:
         _tidy(m.group(1)) for ln in lines for m in [_NAMED.search(ln.text.replace(" ", ""))] if m
     )
     named_best = next((n for n, _ in named.most_common() if n and not n.startswith(_JUNK)), None)
-    if title_department and not _ORG_SUFFIX.search(title_department):
+    if title_department and not _is_org(title_department):
         title_department = None  # "部门综合" is a kind of budget, not a department
-    return named_best or title_department or _most_named_org(lines)
+    name = named_best or title_department or _most_named_org(lines)
+    return _with_printed_scope(name, lines) if name else None
+
+
+# "福州市民政局(本级)", "西安市财政局（汇总）": the cover prints which accounts the volume
+# covers as part of the name; the contract keeps strings as printed.
+_SCOPE = re.compile(r"[（(](?:本级|汇总|本部|机关)[)）]$")
+
+
+def _with_printed_scope(name: str, lines: list[Line]) -> str:
+    if _SCOPE.search(name):
+        return name
+    head = re.compile(re.escape(name) + r"([（(](?:本级|汇总|本部|机关)[)）])")
+    for ln in lines[:40]:
+        found = head.match(ln.text.replace(" ", ""))
+        if found:
+            return name + found.group(1)
+    return name
 
 
 _ORG_NAME = re.compile(
