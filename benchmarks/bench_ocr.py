@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from extractors.model import Page  # noqa: E402
 from extractors.ocr import get_engine, ocr_page  # noqa: E402
-from extractors.ocr.numbers import is_amount, normalize_amount  # noqa: E402
+from extractors.ocr.word_scores import is_amount, normalize_amount  # noqa: E402
 from extractors.options import PipelineOptions  # noqa: E402
 
 REALDATA = ROOT.parent / "shared/realdata/cn_budget/renwu_2026_city_budgets/_scanned_not_budget"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from extractors import output
 from extractors.backends.pdf_open import PdfInfo
 from extractors.confidence import confidence, status_for
-from extractors.mapping.classified import ItemReadings, economic_items, function_items
+from extractors.mapping.coded_items import ItemReadings, economic_items, function_items
 from extractors.mapping.metadata import (
     admin_level,
     department,

@@ -3,7 +3,7 @@
     open (limits, encryption, page count)          backends/pdf_open.py
     -> pages: words + rulings per page              backends/text_layer.py, ocr/ (scans)
     -> tables per page                              tables/find.py (grid | camelot engine)
-    -> stitched across pages, typed, unit, roles    tables/stitch.py, tables/classify.py
+    -> stitched across pages, typed, unit, roles    tables/stitch.py, tables/kinds.py
     -> readings (one mapper per table kind, prose)  mapping/
     -> reconcile readings into Amounts              reconcile.py
     -> validate identities -> checks / findings     validation/

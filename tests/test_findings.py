@@ -297,7 +297,7 @@ def test_narrative_rounded_figure_is_no_finding() -> None:
 
 
 def _economic_names(monkeypatch: pytest.MonkeyPatch, names: dict[str, str]) -> None:
-    from extractors.mapping.classified import ItemInfo, ItemReadings
+    from extractors.mapping.coded_items import ItemInfo, ItemReadings
 
     def fake(typed: object, kind: object, section: str) -> ItemReadings:
         items = {code: ItemInfo(code=code, name=name, level="款") for code, name in names.items()}

@@ -62,9 +62,9 @@ def ocr_regions(
         return []
     # Imported lazily: a digital document without pictures never loads ONNX models.
     from extractors.ocr.engines import get_engine
-    from extractors.ocr.numbers import word_score
     from extractors.ocr.page import ocr_image
-    from extractors.ocr.render import render_page
+    from extractors.ocr.page_image import render_page
+    from extractors.ocr.word_scores import word_score
 
     engine = get_engine(options.ocr_engine)
     words: list[Word] = []

@@ -4,8 +4,8 @@ Imported lazily by the pipeline, so a digital document never loads ONNX models.
 """
 
 from extractors.ocr.engines import ENGINES, OcrEngine, OcrEngineError, OcrWord, get_engine
-from extractors.ocr.numbers import digit_alternatives, is_amount, word_score
 from extractors.ocr.page import ocr_page
+from extractors.ocr.word_scores import digit_alternatives, is_amount, word_score
 
 __all__ = [
     "ENGINES",

@@ -30,11 +30,7 @@ from extractors.ocr.engines import (
     get_engine,
     split_line,
 )
-from extractors.ocr.grid import find_rulings
-from extractors.ocr.numbers import word_score
-from extractors.ocr.orientation import blob_quads, detect_orientation, turn, turn_quads
-from extractors.ocr.render import DEFAULT_DPI, render_page
-from extractors.ocr.segment import (
+from extractors.ocr.line_boxes import (
     MARGIN_X,
     MARGIN_Y,
     MIN_CELLS,
@@ -45,6 +41,10 @@ from extractors.ocr.segment import (
     line_crops,
     segment_page,
 )
+from extractors.ocr.orientation import blob_quads, detect_orientation, turn, turn_quads
+from extractors.ocr.page_image import DEFAULT_DPI, render_page
+from extractors.ocr.rulings import find_rulings
+from extractors.ocr.word_scores import word_score
 from extractors.options import PipelineOptions
 
 # Detection runs on a copy whose long side is at most this (~110 dpi on A4): the detector
@@ -170,7 +170,7 @@ def _read_rapid(
 ) -> tuple[list[OcrWord], np.ndarray, int, list[Ruling] | None]:
     """Words, the upright image, its rotation and (when already found) its rulings.
 
-    A page with a ruled grid is cut into text lines by its cells (segment.py) and never
+    A page with a ruled grid is cut into text lines by its cells (line_boxes.py) and never
     sees the detector; any other page goes through detection.  Rulings do not care which
     way up the page is, so the grid is looked for before orientation is known.
     """

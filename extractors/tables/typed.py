@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from extractors.model import Cell, Table
 from extractors.numbers import unit_in
-from extractors.tables.classify import kind_from_title, pick_title
 from extractors.tables.header import Header, find_header
+from extractors.tables.kinds import kind_from_title, pick_title
 from extractors.tables.roles import column_roles
 from schemas import TableKind
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extractors.numbers import UNIT_FACTORS
-from extractors.ocr.numbers import candidate_fixes
+from extractors.ocr.word_scores import candidate_fixes
 from extractors.reconcile import Value
 from extractors.validation.identities import Outcome
 from schemas import Candidate, ReadMethod

@@ -257,7 +257,7 @@ def make_finding(
 
 def basic_table_title(typed: list[TypedTable]) -> str:
     """The title of the 基本支出表 basic_expenditure_by_economic was read from (as
-    mapping/classified._one_scope picks it: the 一般公共预算 one, else the first)."""
+    mapping/coded_items._one_scope picks it: the 一般公共预算 one, else the first)."""
     found = [
         t.title
         for t in typed

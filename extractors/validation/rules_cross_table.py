@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extractors.classification import find_function_code
-from extractors.mapping.classified import function_items_of
+from extractors.mapping.coded_items import function_items_of
 from extractors.mapping.labelled import labelled_cells
 from extractors.model import Reading
 from extractors.numbers import parse_amount, to_yuan

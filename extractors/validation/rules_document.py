@@ -16,7 +16,7 @@ from collections import Counter
 from decimal import Decimal
 
 from extractors.model import Line
-from extractors.tables.classify import kind_from_title
+from extractors.tables.kinds import kind_from_title
 from extractors.validation.findings import Context, Figure, RuleResult, make_finding
 from schemas import TableKind
 

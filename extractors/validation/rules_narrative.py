@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from extractors.classification import find_function_code
-from extractors.mapping.classified import function_items_of
+from extractors.mapping.coded_items import function_items_of
 from extractors.mapping.labelled import labelled_cells
 from extractors.model import Reading
 from extractors.numbers import UNIT_FACTORS, parse_amount, to_yuan

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.mapping.classified import economic_items
+from extractors.mapping.coded_items import economic_items
 from extractors.numbers import parse_amount
 from extractors.reconcile import Value
 from extractors.tables.typed import TypedTable

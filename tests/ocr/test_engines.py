@@ -16,7 +16,7 @@ from extractors.ocr.engines import (
     RapidOcrEngine,
     get_engine,
 )
-from extractors.ocr.render import render_page
+from extractors.ocr.page_image import render_page
 
 
 def test_registry_names_match_options() -> None:

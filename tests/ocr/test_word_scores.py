@@ -1,4 +1,4 @@
-from extractors.ocr.numbers import (
+from extractors.ocr.word_scores import (
     digit_alternatives,
     is_amount,
     looks_numeric,
@@ -57,7 +57,7 @@ def test_split_line_gives_each_word_its_own_box() -> None:
 
 
 def test_candidate_fixes_proposes_the_misread_that_balances() -> None:
-    from extractors.ocr.numbers import amount_value, candidate_fixes
+    from extractors.ocr.word_scores import amount_value, candidate_fixes
 
     # 1,834.50 read for 1,334.50 (3/8): the identity needs 1334.50.
     assert candidate_fixes("1,834.50", 1334.50) == ["1,334.50"]
