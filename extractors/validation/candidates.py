@@ -46,7 +46,7 @@ def _fixes(value: Value, needed: Decimal, rule: str) -> list[Candidate]:
     factor = UNIT_FACTORS.get(value.unit)
     if factor is None or needed < 0:
         return []
-    in_unit = float(needed / factor)
+    in_unit = needed / factor
     return [
         Candidate(
             value=needed,
