@@ -27,7 +27,7 @@ from extractors.ocr.engines import (
     Quad,
     RapidOcrEngine,
     crop_quad,
-    get_engine,
+    load_ocr_engine,
     split_line,
 )
 from extractors.ocr.line_boxes import (
@@ -102,7 +102,7 @@ def ocr_page(path: Path, page: Page, options: PipelineOptions) -> Page:
     """
     if options.ocr_engine == "none":
         return page
-    engine = get_engine(options.ocr_engine)
+    engine = load_ocr_engine(options.ocr_engine)
     try:
         words, rulings, img = read_page_image(path, page.number, engine)
     except OcrEngineError:
