@@ -145,6 +145,15 @@ class Table:
 
 
 @dataclass(slots=True)
+class PageResult:
+    """Everything the per-page stages learn about one page; JSON-serialisable."""
+
+    page: Page
+    tables: list[Table] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Signal:
     """One reason to doubt (or trust) a reading; the confidence stage weighs them."""
 

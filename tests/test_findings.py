@@ -136,10 +136,10 @@ def test_good_file_findings_are_the_explained_ones(good_doc: BudgetDocument) -> 
 
 def test_findings_never_lower_confidence(cn_budget: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same file with the finding rules switched off: every value the same."""
-    import extractors.assemble as assemble
+    import extractors.stages.checks as checks
 
     with_rules = _extract(cn_budget, BAD)
-    monkeypatch.setattr(assemble, "add_findings", lambda *args, **kwargs: None)
+    monkeypatch.setattr(checks, "add_findings", lambda *args, **kwargs: None)
     without = _extract(cn_budget, BAD)
     from schemas.paths import iter_amounts
 

@@ -8,7 +8,8 @@ says nothing about the publisher: the values go to review instead, and no findin
 
 The rules live beside this module (rules_cross_table, rules_narrative, rules_three_public,
 rules_percent, rules_document); each takes a `Context` and returns a `RuleResult`.
-`add_findings` runs them all; assemble.py calls it once, after `_judge`.
+`add_findings` runs them all; the judge stage (stages/checks.py) calls it once, after
+`judge_outcomes` (validation/policy.py).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from schemas.budget import FindingValue
 
 Severity = Literal["error", "rounding"]
 # Added to a value's doubt when a rule fails but a reading involved is not firm: enough to
-# send it to review (the same weight a failed identity carries in assemble._judge).
+# send it to review (the same weight a failed identity carries in validation/policy.py).
 REVIEW_DOUBT = 3.0
 
 
@@ -137,7 +138,7 @@ def add_findings(
 
 
 def _describe(finding: Finding, values: dict[str, Value]) -> None:
-    """An identity finding (assemble._judge) names its paths: add the figures themselves."""
+    """An identity finding (policy.judge_outcomes) names its paths: add the figures."""
     if finding.values:
         return
     finding.values = [
@@ -198,7 +199,7 @@ def firm_value(value: Value) -> bool:
 
 
 def undoubted(ctx: Context, path: str | None) -> bool:
-    """No failed identity casts doubt on the value's reading (assemble._judge)."""
+    """No failed identity casts doubt on the value's reading (validation.policy.judge_outcomes)."""
     return path is None or ctx.doubt.get(path, 0.0) == 0.0
 
 
