@@ -40,7 +40,8 @@ from extractors.validation import (
     rules_percent,
     rules_three_public,
 )
-from extractors.validation.findings import Context, Figure, compare_same
+from extractors.validation.figures import Figure, compare_same
+from extractors.validation.findings import Context
 from schemas import BudgetDocument, Check, DocumentInfo, ReviewSummary, Source, TableKind
 
 SAMPLES = "shanghai_putuo_zxj6827111/GovBudgetChecker/samples"

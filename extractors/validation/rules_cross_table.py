@@ -24,17 +24,8 @@ from extractors.mapping.labelled import labelled_cells
 from extractors.model import Reading
 from extractors.numbers import parse_amount, to_yuan
 from extractors.tables.typed import TypedTable
-from extractors.validation.findings import (
-    Context,
-    Figure,
-    RuleResult,
-    basic_table_title,
-    compare_same,
-    in_unit,
-    make_finding,
-    undoubted,
-    value_figure,
-)
+from extractors.validation.figures import Figure, compare_same, in_unit, make_finding, value_figure
+from extractors.validation.findings import Context, RuleResult, basic_table_title, undoubted
 from schemas import ReadMethod, TableKind
 
 _OTHER_FUND = re.compile(r"政府性基金|国有资本")

@@ -20,20 +20,16 @@ from extractors.mapping.coded_items import function_items_of
 from extractors.mapping.labelled import labelled_cells
 from extractors.model import Reading
 from extractors.numbers import UNIT_FACTORS, parse_amount, to_yuan
-from extractors.validation.findings import (
-    NUM,
-    UNIT,
-    Context,
+from extractors.validation.figures import (
     Figure,
-    RuleResult,
-    amount_pattern,
     compare_same,
     firm_value,
     in_unit,
     make_finding,
-    undoubted,
     value_figure,
 )
+from extractors.validation.findings import Context, RuleResult, undoubted
+from extractors.validation.prose import NUM, UNIT, amount_pattern
 from schemas import ReadMethod, TableKind
 
 _LAST_AMOUNT = re.compile(rf"({NUM})\s*({UNIT})")
