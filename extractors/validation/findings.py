@@ -19,12 +19,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from extractors.model import Line
+from extractors.model import Line, Reading
 from extractors.reconcile import Value
 from extractors.tables.typed import TypedTable
-from extractors.validation.figures import make_finding, value_figure
+from extractors.validation.figures import Figure, firm_value, make_finding, value_figure
 from extractors.validation.prose import Narrative
-from schemas import Check, DocumentKind, Finding, TableKind
+from schemas import Check, DocumentKind, Finding, ReadMethod, TableKind
 
 # Added to a value's doubt when a rule fails but a reading involved is not firm: enough to
 # send it to review (the same weight a failed identity carries in validation/policy.py).
@@ -153,3 +153,27 @@ def basic_table_title(typed: list[TypedTable]) -> str:
     ]
     general = [t for t in found if "一般公共预算" in t]
     return (general or found or [""])[0]
+
+
+def reading_figure(
+    ctx: Context, label: str, reading: Reading, *, require_firm_value: bool = False
+) -> Figure:
+    """A table cell's reading as a Figure.  Where the same cell is a document value, its
+    path is named so the value's doubts (a failed identity) count too; with
+    `require_firm_value` the value's other sources must agree as well."""
+    value = ctx.values.get(reading.path)
+    same = value is not None and value.sources[0] == reading.source
+    path = reading.path if same else None
+    firm = reading.source.method == ReadMethod.pdf_text and undoubted(ctx, path)
+    if require_firm_value and same and value is not None:
+        firm = firm and firm_value(value)
+    return Figure(
+        label=label,
+        value=reading.value,
+        raw=reading.raw,
+        unit=reading.unit,
+        page=reading.source.page,
+        path=path,
+        source=reading.source.table_id,
+        firm=firm,
+    )
