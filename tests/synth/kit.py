@@ -1,114 +1,44 @@
-"""Drawing kit, trimmed from tests/data/golden/pdfkit.py: CJK font, pages (incl. /Rotate 90),
-grid tables with merged cells, ruled / three-line / unruled.
+"""Drawing kit of the synthetic generator: the golden kit's font, wrapping and pages
+(tests/data/golden/pdfkit.py), plus grid tables with merged cells, ruled / three-line /
+unruled, drawn row by row so a table can break across pages.
 
-A copy rather than an import: the golden kit is tuned for its own files and may change; the
-generator must keep its bytes stable for a seed.  Only reportlab's canvas, `invariant=1`.
+Only reportlab's canvas, `invariant=1`: the same seed gives the same bytes.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas as rl_canvas
 
-FONT = "CJK"
-FONT_PATH = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
-_registered: list[bool] = []
+from tests.data.golden import pdfkit
+from tests.data.golden.pdfkit import FONT, text_width, wrap
 
+__all__ = [
+    "FONT",
+    "Cell",
+    "CellLike",
+    "Doc",
+    "Grid",
+    "draw_grid",
+    "row_heights",
+    "text_width",
+    "wrap",
+]
 
-def register_font() -> None:
-    if not _registered:
-        pdfmetrics.registerFont(TTFont(FONT, FONT_PATH, subfontIndex=0))
-        _registered.append(True)
-
-
-def text_width(text: str, size: float) -> float:
-    return float(pdfmetrics.stringWidth(text, FONT, size))
-
-
-_TOKEN = re.compile(r"[0-9A-Za-z.,%≤≥<>\-+/()]+|\s+|.")
-_NO_LINE_START = set("，。；：、）》”’％%!！?？")
+_registered: list[str] = []
 
 
-def wrap(text: str, width: float, size: float) -> list[str]:
-    """Greedy wrap for CJK text; runs of digits/latin (amounts!) are never broken."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for token in _TOKEN.findall(paragraph):
-            if line and token not in _NO_LINE_START and text_width(line + token, size) > width:
-                lines.append(line.rstrip())
-                line = token.lstrip()
-            else:
-                line += token
-        lines.append(line.rstrip())
-    return lines
-
-
-class Doc:
-    """A PDF being written; `new_page` gives display coordinates (origin bottom-left)."""
+class Doc(pdfkit.Doc):
+    """The golden kit's page writer, with the font registered once per process."""
 
     def __init__(self, path: str, title: str) -> None:
-        register_font()
-        self.canvas = rl_canvas.Canvas(path, pagesize=A4, invariant=1)
-        self.canvas.setTitle(title)
+        if not _registered:
+            _registered.append(pdfkit.register_font())
+        super().__init__(path, title)
         self.canvas.setAuthor("BudgetLens synthetic corpus")
-        self.page_no = 0
-        self.width: float = float(A4[0])
-        self.height: float = float(A4[1])
-        self._open = False
-        self._rotated = False
-
-    def new_page(self, kind: str = "portrait") -> None:
-        """portrait | landscape | rotated (portrait MediaBox, /Rotate 90, drawn turned)."""
-        self._close_page()
-        self.page_no += 1
-        c, (w, h) = self.canvas, A4
-        if kind == "rotated":
-            c.setPageSize((h, w))
-            c.setPageRotation(90)
-            c.saveState()
-            c.transform(0, 1, -1, 0, w, 0)  # display (X, Y) -> stored (w - Y, X)
-            self.width, self.height = h, w
-        else:
-            size = (h, w) if kind == "landscape" else (w, h)
-            c.setPageSize(size)
-            c.setPageRotation(0)
-            self.width, self.height = size
-        self._rotated = kind == "rotated"
-        self._open = True
-
-    def _close_page(self) -> None:
-        if not self._open:
-            return
-        self.text(self.width / 2, 28, f"- {self.page_no} -", 9, "center")
-        if self._rotated:
-            self.canvas.restoreState()
-        self.canvas.showPage()
-        self._open = False
-
-    def save(self) -> None:
-        self._close_page()
-        self.canvas.save()
-
-    def text(self, x: float, y: float, s: str, size: float, align: str = "left") -> None:
-        c = self.canvas
-        c.setFont(FONT, size)
-        if align == "center":
-            c.drawCentredString(x, y, s)
-        elif align == "right":
-            c.drawRightString(x, y, s)
-        else:
-            c.drawString(x, y, s)
-
-    def line(self, x0: float, y0: float, x1: float, y1: float, width: float = 0.5) -> None:
-        self.canvas.setLineWidth(width)
-        self.canvas.line(x0, y0, x1, y1)
+        self.width, self.height = float(A4[0]), float(A4[1])
 
 
 @dataclass(frozen=True)
