@@ -41,7 +41,7 @@ from extractors.validation import (
     rules_three_public,
 )
 from extractors.validation.figures import Figure, compare_same
-from extractors.validation.findings import Context
+from extractors.validation.findings import Context, RuleResult
 from schemas import BudgetDocument, Check, DocumentInfo, ReviewSummary, Source, TableKind
 
 SAMPLES = "shanghai_putuo_zxj6827111/GovBudgetChecker/samples"
@@ -185,10 +185,21 @@ def _table(kind: TableKind, title: str, page: int = 3) -> TypedTable:
     )
 
 
-def _value(path: str, yuan: str, raw: str, *sources: Source, **kwargs: object) -> Value:
+def _value(
+    path: str,
+    yuan: str,
+    raw: str,
+    *sources: Source,
+    source_checks: list[tuple[str, bool]] | None = None,
+) -> Value:
     return Value(
-        path=path, value=Decimal(yuan), raw=raw, unit="万元", sources=list(sources), **kwargs
-    )  # type: ignore[arg-type]
+        path=path,
+        value=Decimal(yuan),
+        raw=raw,
+        unit="万元",
+        sources=list(sources),
+        source_checks=source_checks or [],
+    )
 
 
 def _cell(page: int, raw: str) -> Source:
@@ -374,7 +385,7 @@ def test_cross_table_columns() -> None:
 
     summary = col("收支总表", 6, {"201": "2106.66", "208": "326.71"}, "2433.37")
     detail = col("部门支出总表", 10, {"201": "2106.66", "208": "326.72"}, "2433.38")
-    result = rules_cross_table.RuleResult()
+    result = RuleResult()
     rules_cross_table._compare_columns(result, summary, detail)
     rules = [(f.rule, f.severity, f.pages) for f in result.findings]
     assert rules == [
@@ -383,7 +394,7 @@ def test_cross_table_columns() -> None:
     ]
     # A column that does not add up to its own 合计 was not read right: not compared.
     broken = col("部门支出总表", 10, {"201": "2106.66", "208": "26.72"}, "2433.38")
-    result = rules_cross_table.RuleResult()
+    result = RuleResult()
     rules_cross_table._compare_columns(result, summary, broken)
     assert result.findings == []
     assert rules_cross_table._class_code("八、社会保障和就业支出") == "208"
