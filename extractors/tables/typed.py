@@ -29,7 +29,7 @@ class TypedTable:
         return self.table.table_id
 
     def body(self) -> list[list[Cell | None]]:
-        return self.table.grid()[self.header.rows :]
+        return self.table.cell_matrix()[self.header.rows :]
 
     def col(self, role: str) -> int | None:
         return next((i for i, r in enumerate(self.roles) if r == role), None)
