@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from reportlab.lib.pagesizes import A4
 
 from tests.data.golden import pdfkit
-from tests.data.golden.pdfkit import FONT, text_width, wrap
+from tests.data.golden.pdfkit import FONT, Cell, CellLike, as_cell, draw_cell_text, text_width, wrap
 
 __all__ = [
     "FONT",
@@ -41,16 +41,6 @@ class Doc(pdfkit.Doc):
         self.width, self.height = float(A4[0]), float(A4[1])
 
 
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    indent: float = 0.0  # points, for outline codes and names
-    align: str | None = None  # overrides the column alignment
-
-
-CellLike = str | Cell
-
-
 @dataclass
 class Grid:
     """Header rows first; `spans` are (row, col, nrows, ncols); `align` one of l/c/r per col."""
@@ -63,10 +53,6 @@ class Grid:
     style: str = "ruled"  # ruled | three_line | unruled
     font_size: float = 8.0
     row_height: float = 15.0
-
-
-def _cell(c: CellLike) -> Cell:
-    return c if isinstance(c, Cell) else Cell(c)
 
 
 def _columns(t: Grid, width: float) -> list[float]:
@@ -93,7 +79,7 @@ def row_heights(t: Grid, width: float, rows: Sequence[int]) -> list[float]:
     heights = [t.row_height] * len(rows)
 
     def need(r: int, c: int, nc: int) -> float:
-        cell = _cell(t.rows[r][c])
+        cell = as_cell(t.rows[r][c])
         w = col_x[c + nc] - col_x[c] - 5 - cell.indent
         n = len(wrap(cell.text, w, t.font_size)) if cell.text else 1
         return n * t.font_size * 1.25 + 4
@@ -147,23 +133,6 @@ def draw_grid(doc: Doc, t: Grid, x: float, top: float, width: float, rows: Seque
 
 
 def _draw_cell(doc: Doc, t: Grid, r: int, c: int, x: float, top: float, w: float, h: float) -> None:
-    cell = _cell(t.rows[r][c])
-    if not cell.text:
-        return
-    size = t.font_size
+    cell = as_cell(t.rows[r][c])
     align = cell.align or ("c" if r < t.header_rows else t.align[c])
-    room = w - 5 - cell.indent
-    lines = wrap(cell.text, room, size)
-    widest = max(text_width(line, size) for line in lines)
-    if widest > room:  # an unbreakable amount wider than its column: print it smaller
-        size *= room / widest
-    leading = size * 1.25
-    y = top - (h - len(lines) * leading) / 2 - leading + (leading - size) / 2 + size * 0.18
-    for line in lines:
-        if align == "r":
-            doc.text(x + w - 3, y, line, size, "right")
-        elif align == "c":
-            doc.text(x + w / 2, y, line, size, "center")
-        else:
-            doc.text(x + 3 + cell.indent, y, line, size)
-        y -= leading
+    draw_cell_text(doc, cell, t.font_size, align, x, top, w, h)
