@@ -28,8 +28,12 @@ def _norm(text: Any) -> Any:
     return text
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+def _decimal(value: Any) -> Decimal | None:
+    """A number as the exact Decimal it was written as: a float from JSON (tests/ocr reads
+    documents back from their JSON, where amounts are cents) by its shortest repr."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return None
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
 def _truth(path: Path) -> dict[str, Any]:
@@ -43,7 +47,8 @@ def compare(doc: dict[str, Any], truth: dict[str, Any]) -> tuple[list[str], list
     for path, expected in truth["values"].items():
         got = value_at(doc, path)
         if isinstance(got, dict) and "value" in got:
-            ok = _is_number(expected) and got["value"] == Decimal(expected)
+            want = _decimal(expected)
+            ok = want is not None and _decimal(got["value"]) == want
             if not ok:
                 wrong.append(f"{path}: got {got['value']} want {expected}")
                 if got.get("status") == "accepted":
