@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.model import Page  # noqa: E402
-from extractors.ocr import get_engine, ocr_page  # noqa: E402
-from extractors.ocr.numbers import is_amount, normalize_amount  # noqa: E402
+from extractors.ocr import load_ocr_engine, ocr_page  # noqa: E402
+from extractors.ocr.word_scores import is_amount, normalize_amount  # noqa: E402
 from extractors.options import PipelineOptions  # noqa: E402
 
 REALDATA = ROOT.parent / "shared/realdata/cn_budget/renwu_2026_city_budgets/_scanned_not_budget"
@@ -186,7 +186,7 @@ def main() -> int:
     options = PipelineOptions()
 
     t = time.perf_counter()
-    get_engine(options.ocr_engine)
+    load_ocr_engine(options.ocr_engine)
     load_s = time.perf_counter() - t
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_ocr_"))

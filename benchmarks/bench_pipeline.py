@@ -272,7 +272,6 @@ def run_side_by_side(
 
 def _pool_init() -> None:
     warnings.filterwarnings("ignore")
-    import extractors.assemble
     import extractors.pipeline  # noqa: F401
 
 
@@ -357,7 +356,6 @@ def status(field):
     return 0
 from extractors.options import PipelineOptions
 from extractors.pipeline import extract_document
-import extractors.assemble
 base = status('VmRSS:')
 start = time.perf_counter()
 doc = extract_document(Path({path!r}), PipelineOptions.from_env())

@@ -95,11 +95,11 @@ def _write(doc: BudgetDocument, target: Path, fmt: str) -> None:
     if fmt == "json":
         target.write_text(doc.model_dump_json(indent=2, exclude_none=True), encoding="utf-8")
     elif fmt == "csv":
-        from extractors.render import to_csv
+        from extractors.export import to_csv
 
         target.write_text(to_csv(doc), encoding="utf-8")
     else:
-        from extractors.render import to_xlsx
+        from extractors.export import to_xlsx
 
         target.write_bytes(to_xlsx(doc))
 

@@ -136,12 +136,21 @@ class Table:
     notes: list[str] = field(default_factory=list)
     ruled: bool = True
 
-    def grid(self) -> list[list[Cell | None]]:
+    def cell_matrix(self) -> list[list[Cell | None]]:
         """Row-major grid; a spanning cell appears at its top-left position only."""
         out: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
         for c in self.cells:
             out[c.row][c.col] = c
         return out
+
+
+@dataclass(slots=True)
+class PageResult:
+    """Everything the per-page stages learn about one page; JSON-serialisable."""
+
+    page: Page
+    tables: list[Table] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
 
 
 @dataclass(slots=True)

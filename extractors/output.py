@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractors.confidence import UNCONFIRMED_CONFIDENCE
-from extractors.mapping.classified import GovRow, ItemInfo
+from extractors.mapping.coded_items import GovRow, ItemInfo
 from extractors.model import Table
 from extractors.reconcile import Value
 from extractors.tables.typed import TypedTable

@@ -3,12 +3,15 @@
     open (limits, encryption, page count)          backends/pdf_open.py
     -> pages: words + rulings per page              backends/text_layer.py, ocr/ (scans)
     -> tables per page                              tables/find.py (grid | camelot engine)
-    -> stitched across pages, typed, unit, roles    tables/stitch.py, tables/classify.py
-    -> readings (one mapper per table kind, prose)  mapping/
-    -> reconcile readings into Amounts              reconcile.py
-    -> validate identities -> checks / findings     validation/
-    -> confidence -> status                         confidence.py
-    -> BudgetDocument                               assemble.py
+    then the document stages, DOCUMENT_STAGES below, over one DocumentState (stages/):
+    -> stitch: tables joined across pages           stages/tables.py, tables/stitch.py
+    -> type: kind and unit of each table            stages/tables.py, tables/kinds.py
+    -> map: metadata, readings per table kind       stages/readings.py, mapping/
+    -> reconcile: readings of a path -> one value   stages/readings.py, reconcile.py
+    -> check: identities evaluated                  stages/checks.py, validation/
+    -> judge: findings, doubts, confirmations       stages/checks.py, validation/policy.py
+    -> confidence -> status                         stages/build.py, confidence.py
+    -> build: the BudgetDocument                    stages/build.py
 
 The per-page half (`read_pages`) and the document half (`assemble_document`) are separate
 so the job system can run page batches on several workers and merge them.  Within one
@@ -22,7 +25,6 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
@@ -30,7 +32,8 @@ from pdfplumber.pdf import PDF
 
 from extractors.backends.pdf_open import PdfInfo, inspect_pdf
 from extractors.backends.text_layer import read_page
-from extractors.model import Line, Page, Table
+from extractors.model import Page
+from extractors.model import PageResult as PageResult  # re-exported: workers import it here
 from extractors.ocr.pool import (
     MIN_POOL_PAGES,
     drop_pool,
@@ -39,6 +42,11 @@ from extractors.ocr.pool import (
     pool_running,
 )
 from extractors.options import PipelineOptions
+from extractors.stages.build import build_document, score_confidence
+from extractors.stages.checks import check_identities, judge_values
+from extractors.stages.readings import map_readings, reconcile_values
+from extractors.stages.state import DocumentState, Stage, need
+from extractors.stages.tables import stitch_tables, type_tables
 from extractors.tables.find import find_tables
 from extractors.tables.lines import page_lines
 from schemas import BudgetDocument
@@ -46,13 +54,17 @@ from schemas import BudgetDocument
 Progress = Callable[[int, int], None]  # (pages done, pages total)
 
 
-@dataclass(slots=True)
-class PageResult:
-    """Everything the per-page stages learn about one page; JSON-serialisable."""
-
-    page: Page
-    tables: list[Table] = field(default_factory=list)
-    lines: list[Line] = field(default_factory=list)
+# The document half, in order: each stage fills its part of the state (stages/state.py).
+DOCUMENT_STAGES: tuple[Stage, ...] = (
+    stitch_tables,
+    type_tables,
+    map_readings,
+    reconcile_values,
+    check_identities,
+    judge_values,
+    score_confidence,
+    build_document,
+)
 
 
 def read_pages(
@@ -160,9 +172,11 @@ def _pool_result(future: Future[PageResult], page: Page, options: PipelineOption
 def assemble_document(
     info: PdfInfo, results: Sequence[PageResult], options: PipelineOptions
 ) -> BudgetDocument:
-    from extractors.assemble import assemble
-
-    return assemble(info, sorted(results, key=lambda r: r.page.number), options)
+    ordered = sorted(results, key=lambda r: r.page.number)
+    state = DocumentState(info=info, results=ordered, options=options)
+    for stage in DOCUMENT_STAGES:
+        state = stage(state)
+    return need(state.document, "document")
 
 
 def extract_document(

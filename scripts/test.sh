@@ -10,9 +10,10 @@ fi
 echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-echo "== mypy (strict on schemas/, service/, workers/)"
+echo "== mypy (strict on schemas/, service/, workers/, extractors/, tests/)"
 .venv/bin/mypy schemas $( [ -d service ] && ls service/*.py >/dev/null 2>&1 && echo service ) $( [ -d workers ] && ls workers/*.py >/dev/null 2>&1 && echo workers )
 .venv/bin/mypy extractors
+.venv/bin/mypy tests
 echo "== JSON Schema drift"
 .venv/bin/python -m schemas.export --check
 echo "== pytest"

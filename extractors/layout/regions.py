@@ -61,12 +61,12 @@ def ocr_regions(
     if not regions or options.ocr_engine == "none":
         return []
     # Imported lazily: a digital document without pictures never loads ONNX models.
-    from extractors.ocr.engines import get_engine
-    from extractors.ocr.numbers import word_score
+    from extractors.ocr.engines import load_ocr_engine
     from extractors.ocr.page import ocr_image
-    from extractors.ocr.render import render_page
+    from extractors.ocr.page_image import render_page
+    from extractors.ocr.word_scores import word_score
 
-    engine = get_engine(options.ocr_engine)
+    engine = load_ocr_engine(options.ocr_engine)
     words: list[Word] = []
     for x0, top, x1, bottom in regions:
         rendered = render_page(path, page.number, crop=(x0, top, x1, bottom))

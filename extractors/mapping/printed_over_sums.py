@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractors.mapping.classified import ItemReadings, function_items_of
+from extractors.mapping.coded_items import ItemReadings, function_items_of
 from extractors.model import Reading
 from extractors.numbers import UNIT_FACTORS, printed_precision
 from extractors.tables.typed import TypedTable

@@ -3,9 +3,9 @@
 Imported lazily by the pipeline, so a digital document never loads ONNX models.
 """
 
-from extractors.ocr.engines import ENGINES, OcrEngine, OcrEngineError, OcrWord, get_engine
-from extractors.ocr.numbers import digit_alternatives, is_amount, word_score
+from extractors.ocr.engines import ENGINES, OcrEngine, OcrEngineError, OcrWord, load_ocr_engine
 from extractors.ocr.page import ocr_page
+from extractors.ocr.word_scores import digit_alternatives, is_amount, word_score
 
 __all__ = [
     "ENGINES",
@@ -13,8 +13,8 @@ __all__ = [
     "OcrEngineError",
     "OcrWord",
     "digit_alternatives",
-    "get_engine",
     "is_amount",
+    "load_ocr_engine",
     "ocr_page",
     "word_score",
 ]

@@ -1,6 +1,6 @@
 """OCR engines behind one interface, registered in one table keyed by name.
 
-Models load lazily, once per process (`get_engine` caches the instance), and sessions are
+Models load lazily, once per process (`load_ocr_engine` caches the instance), and sessions are
 reused across pages.  No engine ever downloads weights: rapidocr's PP-OCR ONNX models ship
 inside its wheel, and PaddleOCR is only used with a local model directory.
 """
@@ -241,7 +241,7 @@ _cache: dict[str, OcrEngine] = {}
 _cache_lock = threading.Lock()
 
 
-def get_engine(name: str) -> OcrEngine:
+def load_ocr_engine(name: str) -> OcrEngine:
     """The process-wide instance of an engine, created on first use."""
     if name not in ENGINES:
         raise OcrEngineError(f"unknown OCR engine {name!r}; known: {', '.join(ENGINES)}")

@@ -27,14 +27,10 @@ from extractors.ocr.engines import (
     Quad,
     RapidOcrEngine,
     crop_quad,
-    get_engine,
+    load_ocr_engine,
     split_line,
 )
-from extractors.ocr.grid import find_rulings
-from extractors.ocr.numbers import word_score
-from extractors.ocr.orientation import blob_quads, detect_orientation, turn, turn_quads
-from extractors.ocr.render import DEFAULT_DPI, render_page
-from extractors.ocr.segment import (
+from extractors.ocr.line_boxes import (
     MARGIN_X,
     MARGIN_Y,
     MIN_CELLS,
@@ -45,6 +41,10 @@ from extractors.ocr.segment import (
     line_crops,
     segment_page,
 )
+from extractors.ocr.orientation import blob_quads, detect_orientation, turn, turn_quads
+from extractors.ocr.page_image import DEFAULT_DPI, render_page
+from extractors.ocr.rulings import find_rulings
+from extractors.ocr.word_scores import word_score
 from extractors.options import PipelineOptions
 
 # Detection runs on a copy whose long side is at most this (~110 dpi on A4): the detector
@@ -102,7 +102,7 @@ def ocr_page(path: Path, page: Page, options: PipelineOptions) -> Page:
     """
     if options.ocr_engine == "none":
         return page
-    engine = get_engine(options.ocr_engine)
+    engine = load_ocr_engine(options.ocr_engine)
     try:
         words, rulings, img = read_page_image(path, page.number, engine)
     except OcrEngineError:
@@ -170,7 +170,7 @@ def _read_rapid(
 ) -> tuple[list[OcrWord], np.ndarray, int, list[Ruling] | None]:
     """Words, the upright image, its rotation and (when already found) its rulings.
 
-    A page with a ruled grid is cut into text lines by its cells (segment.py) and never
+    A page with a ruled grid is cut into text lines by its cells (line_boxes.py) and never
     sees the detector; any other page goes through detection.  Rulings do not care which
     way up the page is, so the grid is looked for before orientation is known.
     """

@@ -116,11 +116,11 @@ def _init_ocr_worker(engine: str, workers: int) -> None:
     # parallelism, and threads beyond the cores only contend.
     os.environ.setdefault("BUDGETLENS_OCR_THREADS", str(max(1, (cores or 1) // workers)))
     try:
-        from extractors.ocr import get_engine
+        from extractors.ocr import load_ocr_engine
 
-        get_engine(engine)
+        load_ocr_engine(engine)
     except Exception:
-        # Not fatal here: each page's own get_engine call raises it again and the page
+        # Not fatal here: each page's own load_ocr_engine call raises it again and the page
         # gets it as its reason, exactly as when reading in this process.
         pass
 

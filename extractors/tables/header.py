@@ -38,7 +38,7 @@ def clean(text: str) -> str:
 
 
 def find_header(table: Table) -> Header:
-    rows = _header_row_count(table.grid())
+    rows = _header_row_count(table.cell_matrix())
     return Header(rows=rows, paths=[_top_down(table, col, rows) for col in range(table.n_cols)])
 
 

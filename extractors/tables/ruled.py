@@ -1,7 +1,7 @@
 """Ruled tables: a grid from the page's ruling lines, words placed by position.
 
 The rulings come from the text layer (lines, thin rectangles, rectangle borders) or, on
-scanned pages, from the image (ocr/grid).  Merged cells are the rectangles that have no
+scanned pages, from the image (ocr/rulings).  Merged cells are the rectangles that have no
 inner ruling; their span follows from the grid positions they cover.
 """
 

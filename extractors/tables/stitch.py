@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from extractors.model import Table
-from extractors.tables.classify import pick_title
 from extractors.tables.header import Header, find_header
+from extractors.tables.kinds import pick_title
 
 _CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 

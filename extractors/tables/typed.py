@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from extractors.model import Cell, Table
 from extractors.numbers import unit_in
-from extractors.tables.classify import kind_from_title, pick_title
 from extractors.tables.header import Header, find_header
+from extractors.tables.kinds import kind_from_title, pick_title
 from extractors.tables.roles import column_roles
 from schemas import TableKind
 
@@ -29,7 +29,7 @@ class TypedTable:
         return self.table.table_id
 
     def body(self) -> list[list[Cell | None]]:
-        return self.table.grid()[self.header.rows :]
+        return self.table.cell_matrix()[self.header.rows :]
 
     def col(self, role: str) -> int | None:
         return next((i for i, r in enumerate(self.roles) if r == role), None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extractors.numbers import UNIT_FACTORS
-from extractors.ocr.numbers import candidate_fixes
+from extractors.ocr.word_scores import candidate_fixes
 from extractors.reconcile import Value
 from extractors.validation.identities import Outcome
 from schemas import Candidate, ReadMethod
@@ -46,7 +46,7 @@ def _fixes(value: Value, needed: Decimal, rule: str) -> list[Candidate]:
     factor = UNIT_FACTORS.get(value.unit)
     if factor is None or needed < 0:
         return []
-    in_unit = float(needed / factor)
+    in_unit = needed / factor
     return [
         Candidate(
             value=needed,

@@ -19,21 +19,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extractors.classification import find_function_code
-from extractors.mapping.classified import function_items_of
+from extractors.mapping.coded_items import function_items_of
 from extractors.mapping.labelled import labelled_cells
-from extractors.model import Reading
 from extractors.numbers import parse_amount, to_yuan
 from extractors.tables.typed import TypedTable
+from extractors.validation.figures import Figure, compare_same, in_unit, make_finding, value_figure
 from extractors.validation.findings import (
     Context,
-    Figure,
     RuleResult,
     basic_table_title,
-    compare_same,
-    in_unit,
-    make_finding,
+    reading_figure,
     undoubted,
-    value_figure,
 )
 from schemas import ReadMethod, TableKind
 
@@ -172,29 +168,11 @@ def _function_column(ctx: Context, kind: TableKind) -> Column | None:
     for reading in items.readings:
         _, code, field_name = reading.path.split(".")
         if len(code) == 3 and field_name == "total":
-            column.classes[code] = _reading_figure(ctx, f"{name} {code}", reading)
+            column.classes[code] = reading_figure(ctx, f"{name} {code}", reading)
     for reading in items.totals:
         if reading.path.endswith(".total"):
-            column.total = _reading_figure(ctx, f"{name} 合计", reading)
+            column.total = reading_figure(ctx, f"{name} 合计", reading)
     return column
-
-
-def _reading_figure(ctx: Context, label: str, reading: Reading) -> Figure:
-    # The same cell is a document value when this table is the function table: then its
-    # doubts (a failed identity) count too.
-    value = ctx.values.get(reading.path)
-    same = value is not None and value.sources[0] == reading.source
-    path = reading.path if same else None
-    return Figure(
-        label=label,
-        value=reading.value,
-        raw=reading.raw,
-        unit=reading.unit,
-        page=reading.source.page,
-        path=path,
-        source=reading.source.table_id,
-        firm=reading.source.method == ReadMethod.pdf_text and undoubted(ctx, path),
-    )
 
 
 def _compare_columns(result: RuleResult, left: Column, right: Column) -> None:
@@ -272,7 +250,7 @@ def _compare_basic(ctx: Context, result: RuleResult, gpb: Column | None) -> None
     # Of one fund both: a 基本支出表 of all funds (深圳 基本支出总表) is more than it.
     if basic is None or whole is None or "一般公共预算" not in basic_title:
         return
-    a = _reading_figure(ctx, "一般公共预算支出表 合计 基本支出", basic)
+    a = reading_figure(ctx, "一般公共预算支出表 合计 基本支出", basic)
     b = value_figure("basic_expenditure_by_economic.合计.total", whole, "基本支出表 合计")
     b.firm = b.firm and undoubted(ctx, b.path)
     if a.source == b.source and a.page == b.page and a.raw == b.raw:

@@ -16,8 +16,9 @@ from collections import Counter
 from decimal import Decimal
 
 from extractors.model import Line
-from extractors.tables.classify import kind_from_title
-from extractors.validation.findings import Context, Figure, RuleResult, make_finding
+from extractors.tables.kinds import kind_from_title
+from extractors.validation.figures import Figure, make_finding
+from extractors.validation.findings import Context, RuleResult
 from schemas import TableKind
 
 _CONTENTS = re.compile(r"^目录$")

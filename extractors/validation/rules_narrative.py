@@ -16,24 +16,18 @@ from __future__ import annotations
 import re
 
 from extractors.classification import find_function_code
-from extractors.mapping.classified import function_items_of
+from extractors.mapping.coded_items import function_items_of
 from extractors.mapping.labelled import labelled_cells
-from extractors.model import Reading
 from extractors.numbers import UNIT_FACTORS, parse_amount, to_yuan
-from extractors.validation.findings import (
-    NUM,
-    UNIT,
-    Context,
+from extractors.validation.figures import (
     Figure,
-    RuleResult,
-    amount_pattern,
     compare_same,
-    firm_value,
     in_unit,
     make_finding,
-    undoubted,
     value_figure,
 )
+from extractors.validation.findings import Context, RuleResult, reading_figure, undoubted
+from extractors.validation.prose import NUM, UNIT, amount_pattern
 from schemas import ReadMethod, TableKind
 
 _LAST_AMOUNT = re.compile(rf"({NUM})\s*({UNIT})")
@@ -256,27 +250,8 @@ def _totals(ctx: Context, kind: TableKind) -> dict[str, Figure]:
     for reading in items.readings:
         _, code, field_name = reading.path.split(".")
         if field_name == "total":
-            out[code] = _figure(ctx, f"{name} {code}", reading)
+            out[code] = reading_figure(ctx, f"{name} {code}", reading, require_firm_value=True)
     return out
-
-
-def _figure(ctx: Context, label: str, reading: Reading) -> Figure:
-    value = ctx.values.get(reading.path)
-    same = value is not None and value.sources[0] == reading.source
-    path = reading.path if same else None
-    firm = reading.source.method == ReadMethod.pdf_text and undoubted(ctx, path)
-    if same and value is not None:
-        firm = firm and firm_value(value)
-    return Figure(
-        label=label,
-        value=reading.value,
-        raw=reading.raw,
-        unit=reading.unit,
-        page=reading.source.page,
-        path=path,
-        source=reading.source.table_id,
-        firm=firm,
-    )
 
 
 def _check_statement(

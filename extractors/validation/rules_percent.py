@@ -17,17 +17,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.validation.findings import (
-    Context,
+from extractors.validation.figures import (
     Figure,
-    RuleResult,
     Severity,
-    amount_pattern,
     in_unit,
     make_finding,
     percent_agrees,
     ratio_range,
 )
+from extractors.validation.findings import Context, RuleResult
+from extractors.validation.prose import amount_pattern
 
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)[%％]"
 _SHARE = re.compile(

@@ -16,22 +16,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.mapping.classified import economic_items
+from extractors.mapping.coded_items import economic_items
 from extractors.numbers import parse_amount
 from extractors.reconcile import Value
 from extractors.tables.typed import TypedTable
-from extractors.validation.findings import (
-    Context,
-    Figure,
-    RuleResult,
-    amount_pattern,
-    basic_table_title,
-    compare_same,
-    in_unit,
-    make_finding,
-    undoubted,
-    value_figure,
-)
+from extractors.validation.figures import Figure, compare_same, in_unit, make_finding, value_figure
+from extractors.validation.findings import Context, RuleResult, basic_table_title, undoubted
+from extractors.validation.prose import amount_pattern
 from schemas import TableKind
 
 ITEMS: dict[str, tuple[str, str]] = {

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from extractors.render import to_csv, to_xlsx
+from extractors.export import to_csv, to_xlsx
 from schemas import BudgetDocument, Status
 from schemas.paths import iter_amounts
 from service.deps import CeleryDep, SessionDep, TenantDep

@@ -31,7 +31,7 @@ def reapply(doc: BudgetDocument, corrections: list[Correction]) -> list[dict[str
                 conflicts.append(_conflict(row, now, "re-extraction reads another figure; kept"))
             apply_edit(doc, row.path, ValueEdit(raw=row.new_raw, unit=row.unit))
         elif now == row.old_value:
-            apply_edit(doc, row.path, ValueEdit(action=row.action))  # type: ignore[arg-type]
+            apply_edit(doc, row.path, ValueEdit(action=row.action))
         else:
             conflicts.append(_conflict(row, now, f"{row.action} was for another figure; dropped"))
     return conflicts

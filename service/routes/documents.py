@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from extractors.render import to_csv, to_xlsx
+from extractors.export import to_csv, to_xlsx
 from schemas import BudgetDocument
 from service.deps import CeleryDep, SessionDep, SettingsDep, StoreDep, TenantDep
 from service.enqueue import send_or_defer

@@ -26,7 +26,7 @@ from typing import Any
 
 from extractors.backends.pdf_open import inspect_pdf
 from extractors.ocr import ocr_page
-from extractors.ocr.numbers import digit_alternatives, normalize_amount
+from extractors.ocr.word_scores import digit_alternatives, normalize_amount
 from extractors.options import PipelineOptions
 from extractors.pipeline import PageResult, _analyse, assemble_document, extract_document
 from tests.ocr.conftest import blank_page, load_build

@@ -14,19 +14,19 @@ from extractors.ocr.engines import (
     OcrEngineError,
     PaddleOcrEngine,
     RapidOcrEngine,
-    get_engine,
+    load_ocr_engine,
 )
-from extractors.ocr.render import render_page
+from extractors.ocr.page_image import render_page
 
 
 def test_registry_names_match_options() -> None:
     assert set(ENGINES) == {"rapidocr", "paddleocr"}
     with pytest.raises(OcrEngineError, match="unknown OCR engine"):
-        get_engine("tesseract")
+        load_ocr_engine("tesseract")
 
 
 def test_engine_is_cached_per_process() -> None:
-    assert get_engine("rapidocr") is get_engine("rapidocr")
+    assert load_ocr_engine("rapidocr") is load_ocr_engine("rapidocr")
 
 
 def test_rapidocr_loads_and_reads_without_network(
@@ -58,4 +58,4 @@ def test_paddleocr_with_empty_model_dir_names_the_env_var(
 
 
 def test_blank_image_reads_nothing() -> None:
-    assert get_engine("rapidocr").recognize(np.full((400, 300), 255, np.uint8)) == []
+    assert load_ocr_engine("rapidocr").recognize(np.full((400, 300), 255, np.uint8)) == []

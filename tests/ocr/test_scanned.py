@@ -14,7 +14,7 @@ import pytest
 
 from extractors.layout import image_regions, ocr_regions
 from extractors.model import Page, Word
-from extractors.ocr.numbers import is_amount, normalize_amount
+from extractors.ocr.word_scores import is_amount, normalize_amount
 from extractors.options import PipelineOptions
 
 from .conftest import OcrCache, blank_page

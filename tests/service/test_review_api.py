@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from svc_receiver import receiver
@@ -29,10 +32,10 @@ def tenant_a(settings: Settings) -> Account:
 
 @pytest.fixture
 def doc_a(settings: Settings, tenant_a: Account) -> str:
-    return stored_document(settings, tenant_a.tenant_id)
+    return str(stored_document(settings, tenant_a.tenant_id))
 
 
-def reviewed(client: TestClient, auth: dict[str, str], doc: str) -> tuple[dict, str]:  # type: ignore[type-arg]
+def reviewed(client: TestClient, auth: dict[str, str], doc: str) -> tuple[dict[str, Any], str]:
     answer = client.get(f"/v1/documents/{doc}/result?version=reviewed", headers=auth)
     assert answer.status_code == 200, answer.text
     return answer.json(), answer.headers["etag"]
@@ -44,19 +47,19 @@ def patch(
     doc: str,
     path: str,
     etag: str | None,
-    body: dict[str, object],
-):  # type: ignore[no-untyped-def]
+    body: Mapping[str, object],
+) -> httpx.Response:
     headers = auth | ({"If-Match": etag} if etag else {})
     return client.patch(f"/v1/documents/{doc}/values/{path}", headers=headers, json=body)
 
 
-def amount(body: dict, path: str) -> dict:  # type: ignore[type-arg]
+def amount(body: dict[str, Any], path: str) -> dict[str, Any]:
     section, code, field = path.split(".")
     item = next(i for i in body[section] if i["code"] == code)
-    return item[field]  # type: ignore[no-any-return]
+    return item[field]
 
 
-def confirm_the_rest(client: TestClient, auth: dict[str, str], doc: str) -> dict:  # type: ignore[type-arg]
+def confirm_the_rest(client: TestClient, auth: dict[str, str], doc: str) -> dict[str, Any]:
     """Confirm, as read, whatever is still open (the extractor may doubt other values too)."""
     body, etag = reviewed(client, auth, doc)
     change: dict = {}  # type: ignore[type-arg]

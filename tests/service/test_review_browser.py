@@ -89,7 +89,7 @@ def test_review_a_real_document_in_the_browser(
     with receiver() as hook, live_server(create_app(settings)) as base, chromium() as browser:
         api = httpx.Client(base_url=base, headers=who.api)
         api.post("/v1/webhooks", json={"url": hook.url, "events": ["review.completed"]})
-        page = browser.new_page(viewport={"width": 1500, "height": 950})  # type: ignore[attr-defined]
+        page = browser.new_page(viewport={"width": 1500, "height": 950})
         page.goto(f"{base}/review")
         assert page.url.endswith("/review/login")
         page.fill("input[name=email]", who.email)

@@ -41,7 +41,7 @@ def test_a_finding_is_confirmed_in_the_document(settings: Settings) -> None:
     who = account(settings, "findings")
     doc = stored_document(settings, who.tenant_id, YANTAI)
     with live_server(create_app(settings)) as base, chromium() as browser:
-        page = browser.new_page(viewport={"width": 1500, "height": 950})  # type: ignore[attr-defined]
+        page = browser.new_page(viewport={"width": 1500, "height": 950})
         page.goto(f"{base}/review/login")
         page.fill("input[name=email]", who.email)
         page.fill("input[name=password]", PASSWORD)

@@ -58,7 +58,7 @@ def _running_batches(settings: Settings) -> list[tuple[str, int, int]]:
                 PageBatch.lease_until > utcnow(),
             )
         ).all()
-    return [(job, index, int(worker.rsplit(":", 1)[1])) for job, index, worker in rows]
+    return [(job, index, int(str(worker).rsplit(":", 1)[1])) for job, index, worker in rows]
 
 
 def _recovered(settings: Settings, kill: Kill) -> bool:

@@ -161,15 +161,9 @@ def test_410_disables_the_endpoint_and_resend(
         assert resend.status_code == 409
         # A new event is not even written for a disabled endpoint.
         with session_scope(settings.database_url) as session:
-            assert (
-                emit(
-                    session,
-                    session.get(WebhookEndpoint, endpoint["id"]).tenant_id,
-                    "job.failed",
-                    {},
-                )
-                == []
-            )  # type: ignore[union-attr]
+            row = session.get(WebhookEndpoint, endpoint["id"])
+            assert row is not None
+            assert emit(session, row.tenant_id, "job.failed", {}) == []
 
 
 def test_manual_resend_delivers_again(

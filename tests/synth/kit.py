@@ -1,124 +1,44 @@
-"""Drawing kit, trimmed from tests/data/golden/pdfkit.py: CJK font, pages (incl. /Rotate 90),
-grid tables with merged cells, ruled / three-line / unruled.
+"""Drawing kit of the synthetic generator: the golden kit's font, wrapping and pages
+(tests/data/golden/pdfkit.py), plus grid tables with merged cells, ruled / three-line /
+unruled, drawn row by row so a table can break across pages.
 
-A copy rather than an import: the golden kit is tuned for its own files and may change; the
-generator must keep its bytes stable for a seed.  Only reportlab's canvas, `invariant=1`.
+Only reportlab's canvas, `invariant=1`: the same seed gives the same bytes.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas as rl_canvas
 
-FONT = "CJK"
-FONT_PATH = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
-_registered: list[bool] = []
+from tests.data.golden import pdfkit
+from tests.data.golden.pdfkit import FONT, Cell, CellLike, as_cell, draw_cell_text, text_width, wrap
 
+__all__ = [
+    "FONT",
+    "Cell",
+    "CellLike",
+    "Doc",
+    "Grid",
+    "draw_grid",
+    "row_heights",
+    "text_width",
+    "wrap",
+]
 
-def register_font() -> None:
-    if not _registered:
-        pdfmetrics.registerFont(TTFont(FONT, FONT_PATH, subfontIndex=0))
-        _registered.append(True)
-
-
-def text_width(text: str, size: float) -> float:
-    return float(pdfmetrics.stringWidth(text, FONT, size))
-
-
-_TOKEN = re.compile(r"[0-9A-Za-z.,%≤≥<>\-+/()]+|\s+|.")
-_NO_LINE_START = set("，。；：、）》”’％%!！?？")
+_registered: list[str] = []
 
 
-def wrap(text: str, width: float, size: float) -> list[str]:
-    """Greedy wrap for CJK text; runs of digits/latin (amounts!) are never broken."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for token in _TOKEN.findall(paragraph):
-            if line and token not in _NO_LINE_START and text_width(line + token, size) > width:
-                lines.append(line.rstrip())
-                line = token.lstrip()
-            else:
-                line += token
-        lines.append(line.rstrip())
-    return lines
-
-
-class Doc:
-    """A PDF being written; `new_page` gives display coordinates (origin bottom-left)."""
+class Doc(pdfkit.Doc):
+    """The golden kit's page writer, with the font registered once per process."""
 
     def __init__(self, path: str, title: str) -> None:
-        register_font()
-        self.canvas = rl_canvas.Canvas(path, pagesize=A4, invariant=1)
-        self.canvas.setTitle(title)
+        if not _registered:
+            _registered.append(pdfkit.register_font())
+        super().__init__(path, title)
         self.canvas.setAuthor("BudgetLens synthetic corpus")
-        self.page_no = 0
-        self.width: float = float(A4[0])
-        self.height: float = float(A4[1])
-        self._open = False
-        self._rotated = False
-
-    def new_page(self, kind: str = "portrait") -> None:
-        """portrait | landscape | rotated (portrait MediaBox, /Rotate 90, drawn turned)."""
-        self._close_page()
-        self.page_no += 1
-        c, (w, h) = self.canvas, A4
-        if kind == "rotated":
-            c.setPageSize((h, w))
-            c.setPageRotation(90)
-            c.saveState()
-            c.transform(0, 1, -1, 0, w, 0)  # display (X, Y) -> stored (w - Y, X)
-            self.width, self.height = h, w
-        else:
-            size = (h, w) if kind == "landscape" else (w, h)
-            c.setPageSize(size)
-            c.setPageRotation(0)
-            self.width, self.height = size
-        self._rotated = kind == "rotated"
-        self._open = True
-
-    def _close_page(self) -> None:
-        if not self._open:
-            return
-        self.text(self.width / 2, 28, f"- {self.page_no} -", 9, "center")
-        if self._rotated:
-            self.canvas.restoreState()
-        self.canvas.showPage()
-        self._open = False
-
-    def save(self) -> None:
-        self._close_page()
-        self.canvas.save()
-
-    def text(self, x: float, y: float, s: str, size: float, align: str = "left") -> None:
-        c = self.canvas
-        c.setFont(FONT, size)
-        if align == "center":
-            c.drawCentredString(x, y, s)
-        elif align == "right":
-            c.drawRightString(x, y, s)
-        else:
-            c.drawString(x, y, s)
-
-    def line(self, x0: float, y0: float, x1: float, y1: float, width: float = 0.5) -> None:
-        self.canvas.setLineWidth(width)
-        self.canvas.line(x0, y0, x1, y1)
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    indent: float = 0.0  # points, for outline codes and names
-    align: str | None = None  # overrides the column alignment
-
-
-CellLike = str | Cell
+        self.width, self.height = float(A4[0]), float(A4[1])
 
 
 @dataclass
@@ -133,10 +53,6 @@ class Grid:
     style: str = "ruled"  # ruled | three_line | unruled
     font_size: float = 8.0
     row_height: float = 15.0
-
-
-def _cell(c: CellLike) -> Cell:
-    return c if isinstance(c, Cell) else Cell(c)
 
 
 def _columns(t: Grid, width: float) -> list[float]:
@@ -163,7 +79,7 @@ def row_heights(t: Grid, width: float, rows: Sequence[int]) -> list[float]:
     heights = [t.row_height] * len(rows)
 
     def need(r: int, c: int, nc: int) -> float:
-        cell = _cell(t.rows[r][c])
+        cell = as_cell(t.rows[r][c])
         w = col_x[c + nc] - col_x[c] - 5 - cell.indent
         n = len(wrap(cell.text, w, t.font_size)) if cell.text else 1
         return n * t.font_size * 1.25 + 4
@@ -217,23 +133,6 @@ def draw_grid(doc: Doc, t: Grid, x: float, top: float, width: float, rows: Seque
 
 
 def _draw_cell(doc: Doc, t: Grid, r: int, c: int, x: float, top: float, w: float, h: float) -> None:
-    cell = _cell(t.rows[r][c])
-    if not cell.text:
-        return
-    size = t.font_size
+    cell = as_cell(t.rows[r][c])
     align = cell.align or ("c" if r < t.header_rows else t.align[c])
-    room = w - 5 - cell.indent
-    lines = wrap(cell.text, room, size)
-    widest = max(text_width(line, size) for line in lines)
-    if widest > room:  # an unbreakable amount wider than its column: print it smaller
-        size *= room / widest
-    leading = size * 1.25
-    y = top - (h - len(lines) * leading) / 2 - leading + (leading - size) / 2 + size * 0.18
-    for line in lines:
-        if align == "r":
-            doc.text(x + w - 3, y, line, size, "right")
-        elif align == "c":
-            doc.text(x + w / 2, y, line, size, "center")
-        else:
-            doc.text(x + 3 + cell.indent, y, line, size)
-        y -= leading
+    draw_cell_text(doc, cell, t.font_size, align, x, top, w, h)

@@ -225,7 +225,7 @@ class Table:
             assert len(row) == n, f"row {i} has {len(row)} cells, expected {n}"
 
 
-def _cell(c: CellLike) -> Cell:
+def as_cell(c: CellLike) -> Cell:
     return c if isinstance(c, Cell) else Cell(c)
 
 
@@ -251,7 +251,7 @@ def _layout(t: Table, width: float, rows: list[int]) -> _Layout:
 
     def need(r: int, c: int, nc: int) -> float:
         size = _size(t, r)
-        cell = _cell(t.rows[r][c])
+        cell = as_cell(t.rows[r][c])
         w = col_x[c + nc] - col_x[c] - 4 - cell.indent
         n = len(wrap(cell.text, w, size)) if cell.text else 1
         return n * size * 1.25 + 4
@@ -326,11 +326,16 @@ def _box(doc: Doc, x0: float, y0: float, x1: float, y1: float) -> None:
 
 def _draw_cell(doc: Doc, t: Table, r: int, c: int, x: float, top: float,
                w: float, h: float) -> None:
-    cell = _cell(t.rows[r][c])
+    cell = as_cell(t.rows[r][c])
+    align = cell.align or ("c" if r < t.header_rows else t.align[c])
+    draw_cell_text(doc, cell, _size(t, r), align, x, top, w, h)
+
+
+def draw_cell_text(doc: Doc, cell: Cell, size: float, align: str, x: float, top: float,
+                   w: float, h: float) -> None:
+    """A cell's text wrapped to its width, centred in its height, aligned l / c / r."""
     if not cell.text:
         return
-    size = _size(t, r)
-    align = cell.align or ("c" if r < t.header_rows else t.align[c])
     room = w - 5 - cell.indent
     lines = wrap(cell.text, room, size)
     widest = max(text_width(line, size) for line in lines)

@@ -134,7 +134,7 @@ def make_source_pdf(path: Path, seed: int = 7) -> Path:
 
 
 def scan_image(gray: np.ndarray, v: Variant, rng: np.random.Generator) -> np.ndarray:
-    img = gray.astype(np.float32)
+    img: np.ndarray = gray.astype(np.float32)
     if v.skew:
         h, w = img.shape
         m = cv2.getRotationMatrix2D((w / 2, h / 2), v.skew, 1.0)

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
+
+HALF_CENT = Decimal("0.005")  # a printed amount has at most two decimals
 
 # Full-width forms that scanned budget tables print and OCR reproduces.
 _FULLWIDTH = str.maketrans(
@@ -117,15 +120,17 @@ def _group(digits: str) -> str:
     return sign + ",".join(groups)
 
 
-def amount_value(text: str) -> float | None:
+def amount_value(text: str) -> Decimal | None:
     """The number an amount text stands for (None if it breaks the grammar or is a %)."""
     t = normalize_amount(text)
     if not is_amount(t) or t.endswith("%"):
         return None
-    return float(t.replace(",", ""))
+    return Decimal(t.replace(",", ""))
 
 
-def candidate_fixes(value_text: str, needed_value: float, tolerance: float = 0.005) -> list[str]:
+def candidate_fixes(
+    value_text: str, needed_value: Decimal, tolerance: Decimal = HALF_CENT
+) -> list[str]:
     """Readings of `value_text` one plausible misread away that equal `needed_value`.
 
     For validation: when a value fails an identity and the identity says what it should

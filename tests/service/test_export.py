@@ -1,4 +1,4 @@
-"""CSV and XLSX exports of a BudgetDocument (extractors.render)."""
+"""CSV and XLSX exports of a BudgetDocument (extractors.export)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from extractors.render import COLUMNS, to_csv, to_xlsx
+from extractors.export import COLUMNS, to_csv, to_xlsx
 from schemas import Amount, BudgetDocument, DocumentInfo, Finding, ReviewSummary, Source, Totals
 
 

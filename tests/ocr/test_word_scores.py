@@ -1,4 +1,6 @@
-from extractors.ocr.numbers import (
+from decimal import Decimal
+
+from extractors.ocr.word_scores import (
     digit_alternatives,
     is_amount,
     looks_numeric,
@@ -57,13 +59,13 @@ def test_split_line_gives_each_word_its_own_box() -> None:
 
 
 def test_candidate_fixes_proposes_the_misread_that_balances() -> None:
-    from extractors.ocr.numbers import amount_value, candidate_fixes
+    from extractors.ocr.word_scores import amount_value, candidate_fixes
 
     # 1,834.50 read for 1,334.50 (3/8): the identity needs 1334.50.
-    assert candidate_fixes("1,834.50", 1334.50) == ["1,334.50"]
+    assert candidate_fixes("1,834.50", Decimal("1334.50")) == ["1,334.50"]
     # A dropped decimal point: 123456 read for 1,234.56.
-    assert candidate_fixes("123456", 1234.56) == ["1,234.56"]
+    assert candidate_fixes("123456", Decimal("1234.56")) == ["1,234.56"]
     # No single plausible misread gives 999: nothing to propose.
-    assert candidate_fixes("1,834.50", 999.0) == []
-    assert amount_value("１，２３４.５") == 1234.5
+    assert candidate_fixes("1,834.50", Decimal(999)) == []
+    assert amount_value("１，２３４.５") == Decimal("1234.5")
     assert amount_value("12%") is None and amount_value("abc") is None

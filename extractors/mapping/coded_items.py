@@ -23,8 +23,6 @@ FUNCTION_SOURCES = (
     TableKind.general_budget_expenditure,
 )
 FUNCTION_ROLES = {"total": "total", "basic": "basic", "project": "project"}
-# Columns that only exist to be summed into basic (人员经费 + 公用经费 without a 小计).
-FUNCTION_PART_ROLES = ("personnel", "public")
 ECONOMIC_ROLES = {
     "total": "total",
     "personnel": "personnel",
