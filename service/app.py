@@ -6,14 +6,14 @@ from fastapi import FastAPI
 from redis import Redis
 from sqlalchemy.exc import OperationalError
 
+from config import Settings
 from service.body_limit import BodyLimit
 from service.errors import database_unavailable
-from service.logs import configure_logging
 from service.review import api as review_api
 from service.review import ui as review_ui
 from service.routes import documents, health, jobs, webhooks
-from service.settings import Settings
 from workers.celery_config import make_celery
+from workers.logs import configure_logging
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -33,7 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router, prefix="/v1")
     app.include_router(health.router)
     review_ui.mount(app)
-    app.add_middleware(BodyLimit, file_limit=settings.max_upload_bytes)
+    app.add_middleware(BodyLimit, file_limit=settings.pipeline.max_bytes)
     app.add_exception_handler(OperationalError, database_unavailable)
     return app
 

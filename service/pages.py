@@ -18,7 +18,7 @@ from pathlib import Path
 
 from fastapi import HTTPException, status
 
-from service.settings import Settings
+from config import Settings
 from workers.store import FileStore
 
 DPI = 150

@@ -14,7 +14,7 @@ from redis.exceptions import RedisError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from service.settings import Settings
+from config import Settings
 from workers.models import Job
 
 # While a tenant is at its queued-jobs quota, ask it to come back after roughly one job.

@@ -11,11 +11,10 @@ from typing import BinaryIO
 
 from fastapi import HTTPException, status
 
+from config import Settings
 from extractors.backends.pdf_open import PdfInfo, inspect_pdf
 from extractors.errors import InputError
-from extractors.options import Limits
 from service.polyglot import polyglot_format
-from service.settings import Settings
 
 CHUNK = 1 << 20
 # PDFium is not thread-safe and sync routes run in a thread pool: 20 concurrent uploads
@@ -48,8 +47,8 @@ def spool(source: BinaryIO, settings: Settings) -> Spooled:
         try:
             while chunk := source.read(CHUNK):
                 n_bytes += len(chunk)
-                if n_bytes > settings.max_upload_bytes:
-                    raise too_large(settings.max_upload_bytes)
+                if n_bytes > settings.pipeline.max_bytes:
+                    raise too_large(settings.pipeline.max_bytes)
                 digest.update(chunk)
                 out.write(chunk)
         except BaseException:
@@ -73,7 +72,7 @@ def check_pdf(spooled: Spooled, settings: Settings) -> PdfInfo:
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             {"reason": f"not a plain PDF: the file is also {other}", "code": "polyglot"},
         )
-    limits = Limits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages)
+    limits = settings.pipeline.limits()
     try:
         with _PDFIUM_LOCK:
             return inspect_pdf(spooled.path, limits)

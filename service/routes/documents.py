@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from config import Settings
 from extractors.render import to_csv, to_xlsx
 from schemas import BudgetDocument
 from service.deps import CeleryDep, SessionDep, SettingsDep, StoreDep, TenantDep
@@ -30,7 +31,6 @@ from service.pages import page_png
 from service.quotas import check_quota
 from service.review.access import reviewed_json
 from service.schemas import DocumentList, DocumentPublic, JobPublic, Problem
-from service.settings import Settings
 from service.uploads import Spooled, check_pdf, spool, too_large
 from workers.models import Document, Job, Result, new_id, utcnow
 from workers.store import FileStore
@@ -68,8 +68,8 @@ def upload_document(
 ) -> Job:
     """Queue a PDF for extraction; 202 with the job and `Location: /v1/jobs/{id}`."""
     declared = int(request.headers.get("content-length") or 0)
-    if declared > settings.max_upload_bytes + MULTIPART_SLACK:
-        raise too_large(settings.max_upload_bytes)
+    if declared > settings.pipeline.max_bytes + MULTIPART_SLACK:
+        raise too_large(settings.pipeline.max_bytes)
     spooled = spool(file.file, settings)
     try:
         job = _replay(session, tenant, idempotency_key, spooled.sha256)

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import httpx
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from service.settings import Settings
+from config import Settings
+from workers.claims import claim, lease_free, lease_until
 from workers.db import session_scope
 from workers.models import Delivery, WebhookEndpoint, WebhookEvent, utcnow
 from workers.webhooks import signing
@@ -55,20 +56,16 @@ def deliver_event(settings: Settings, event_id: str) -> str:
 def _claim(settings: Settings, event_id: str) -> bool:
     now = utcnow()
     with session_scope(settings.database_url) as session:
-        claimed = session.execute(
-            update(WebhookEvent)
-            .where(
-                WebhookEvent.id == event_id,
-                WebhookEvent.state == "pending",
-                WebhookEvent.next_attempt_at <= now,
-                or_(WebhookEvent.locked_until.is_(None), WebhookEvent.locked_until < now),
-            )
-            .values(
-                locked_until=now + timedelta(seconds=CLAIM_SECONDS),
-                attempts=WebhookEvent.attempts + 1,
-            )
+        return claim(
+            session,
+            WebhookEvent,
+            WebhookEvent.id == event_id,
+            WebhookEvent.state == "pending",
+            WebhookEvent.next_attempt_at <= now,
+            lease_free(WebhookEvent.locked_until, now),
+            locked_until=lease_until(now, CLAIM_SECONDS),
+            attempts=WebhookEvent.attempts + 1,
         )
-        return bool(claimed.rowcount)  # type: ignore[attr-defined]
 
 
 def _body(event: WebhookEvent) -> str:
@@ -143,7 +140,7 @@ def due_events(settings: Settings, limit: int = 100) -> list[str]:
             .where(
                 WebhookEvent.state == "pending",
                 WebhookEvent.next_attempt_at <= now,
-                or_(WebhookEvent.locked_until.is_(None), WebhookEvent.locked_until < now),
+                lease_free(WebhookEvent.locked_until, now),
             )
             .order_by(WebhookEvent.next_attempt_at)
             .limit(limit)
