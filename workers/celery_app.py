@@ -27,7 +27,8 @@ def current_settings() -> Settings:
     return Settings()
 
 
-app = Celery("budgetlens")
+# The worker imports the task module when it starts (`include`): it imports this one.
+app = Celery("budgetlens", include=["workers.tasks"])
 app.add_defaults(lambda: celery_conf(current_settings()))  # evaluated on first use of app.conf
 
 
@@ -72,6 +73,3 @@ def _limit_child(**_: Any) -> None:
     if settings.worker_max_memory_mb > 0:
         limit = settings.worker_max_memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
-import workers.tasks  # noqa: E402, F401  - registers the tasks on `app`
