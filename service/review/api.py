@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
+from celery import Celery
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -26,6 +27,8 @@ from service.review.store import (
     resolved_findings,
 )
 from service.review.web_auth import actor
+from workers.jobs import send_or_defer
+from workers.states import Task
 
 router = APIRouter(tags=["review"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -73,9 +76,9 @@ def _stale(err: Stale) -> JSONResponse:
     )
 
 
-def _answer(change: Change, celery: Any, extra: dict[str, Any] | None = None) -> JSONResponse:
+def _answer(change: Change, celery: Celery, extra: dict[str, Any] | None = None) -> JSONResponse:
     for event_id in change.events:  # after the commit, like every other webhook event
-        celery.send_task("workers.deliver_webhook", args=[event_id])
+        send_or_defer(celery, Task.DELIVER_WEBHOOK, [event_id])
     body = {
         "etag": change.etag,
         "open_items": change.open_items,

@@ -7,7 +7,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.deps import CeleryDep, SessionDep, SettingsDep, TenantDep
-from service.enqueue import send_or_defer
 from service.schemas import (
     DeliveryPublic,
     Problem,
@@ -16,7 +15,9 @@ from service.schemas import (
     WebhookEventPublic,
     WebhookPublic,
 )
+from workers.jobs import send_or_defer
 from workers.models import Delivery, WebhookEndpoint, WebhookEvent, new_id, utcnow
+from workers.states import Task
 from workers.webhooks.outbox import EVENT_TYPES
 from workers.webhooks.signing import new_secret
 from workers.webhooks.ssrf import UnsafeUrl, check_url
@@ -118,5 +119,5 @@ def resend_event(
     event.state, event.attempts = "pending", 0
     event.next_attempt_at, event.locked_until = utcnow(), None
     session.commit()
-    send_or_defer(celery, "workers.deliver_webhook", [event.id])
+    send_or_defer(celery, Task.DELIVER_WEBHOOK, [event.id])
     return event
