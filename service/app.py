@@ -8,7 +8,8 @@ from sqlalchemy.exc import OperationalError
 
 from config import Settings
 from service.body_limit import BodyLimit
-from service.errors import database_unavailable
+from service.errors import UNAVAILABLE, database_unavailable
+from service.request_id import RequestId
 from service.review import api as review_api
 from service.review import ui as review_ui
 from service.routes import documents, health, jobs, webhooks
@@ -24,6 +25,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="BudgetLens",
         version="1",
         description="Chinese government budget PDFs to JSON, with confidence and provenance.",
+        responses=UNAVAILABLE,
     )
     app.state.settings = settings
     # The API only sends tasks by name; it never imports or runs them.
@@ -34,6 +36,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     review_ui.mount(app)
     app.add_middleware(BodyLimit, file_limit=settings.pipeline.max_bytes)
+    app.add_middleware(RequestId)  # outermost of ours: a 413 from BodyLimit carries it too
     app.add_exception_handler(OperationalError, database_unavailable)
     return app
 

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from config import Settings
+from service.errors import problem
 from workers.models import Job
 
 # While a tenant is at its queued-jobs quota, ask it to come back after roughly one job.
@@ -22,11 +23,8 @@ QUEUED_RETRY_SECONDS = 30
 
 
 def over_quota(reason: str, code: str, retry_after: int) -> HTTPException:
-    return HTTPException(
-        status.HTTP_429_TOO_MANY_REQUESTS,
-        {"reason": reason, "code": code},
-        headers={"Retry-After": str(max(retry_after, 1))},
-    )
+    retry = {"Retry-After": str(max(retry_after, 1))}
+    return problem(status.HTTP_429_TOO_MANY_REQUESTS, reason, code, headers=retry)
 
 
 def check_quota(session: Session, redis: Redis | None, settings: Settings, tenant: str) -> None:

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from fastapi import HTTPException, status
+from fastapi import status
 
 from config import Settings
 from extractors.backends.pdf_open import PdfInfo, inspect_pdf
 from extractors.errors import InputError
+from service.errors import problem, too_large
 from service.polyglot import polyglot_format
 
 CHUNK = 1 << 20
@@ -27,13 +28,6 @@ class Spooled:
     path: Path
     sha256: str
     n_bytes: int
-
-
-def too_large(limit: int) -> HTTPException:
-    return HTTPException(
-        status.HTTP_413_CONTENT_TOO_LARGE,
-        {"reason": f"upload is over the limit of {limit} bytes", "code": "too_large"},
-    )
 
 
 def spool(source: BinaryIO, settings: Settings) -> Spooled:
@@ -62,16 +56,13 @@ def check_pdf(spooled: Spooled, settings: Settings) -> PdfInfo:
     with spooled.path.open("rb") as fh:
         head = fh.read(1024)
     if b"%PDF-" not in head:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            {"reason": "not a PDF (no %PDF- header)", "code": "not_pdf"},
+        raise problem(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, "not a PDF (no %PDF- header)", "not_pdf"
         )
     other = polyglot_format(spooled.path)
     if other is not None:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            {"reason": f"not a plain PDF: the file is also {other}", "code": "polyglot"},
-        )
+        reason = f"not a plain PDF: the file is also {other}"
+        raise problem(status.HTTP_422_UNPROCESSABLE_CONTENT, reason, "polyglot")
     limits = settings.pipeline.limits()
     try:
         with _PDFIUM_LOCK:
@@ -82,4 +73,4 @@ def check_pdf(spooled: Spooled, settings: Settings) -> PdfInfo:
             if err.code == "too_large"
             else status.HTTP_422_UNPROCESSABLE_CONTENT
         )
-        raise HTTPException(code, {"reason": err.reason, "code": err.code}) from err
+        raise problem(code, err.reason, err.code) from err

@@ -22,20 +22,20 @@ from sqlalchemy.orm import Session
 
 from extractors.render import to_csv, to_xlsx
 from schemas import BudgetDocument
+from service.body_limit import MULTIPART_SLACK
 from service.deps import CeleryDep, SessionDep, SettingsDep, StoreDep, TenantDep
+from service.errors import error_responses, problem, too_large
 from service.pages import page_png
 from service.quotas import check_quota
 from service.review.access import reviewed_json
-from service.schemas import DocumentList, DocumentPublic, JobPublic, Problem
-from service.uploads import check_pdf, spool, too_large
+from service.schemas import DocumentList, DocumentPublic, JobPublic
+from service.uploads import check_pdf, spool
 from workers import jobs
 from workers.models import Document, Job, Result
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["documents"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Multipart framing around the file: a body this much over the limit cannot be a valid upload.
-MULTIPART_SLACK = 64 * 1024
 # Databases take offsets as signed 64-bit integers; far below that, nobody pages this far.
 MAX_OFFSET = 10_000_000
 
@@ -44,12 +44,7 @@ MAX_OFFSET = 10_000_000
     "/documents",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=JobPublic,
-    responses={
-        409: {"model": Problem},
-        413: {"model": Problem},
-        422: {"model": Problem},
-        429: {"model": Problem},
-    },
+    responses=error_responses(409, 413, 422, 429),
 )
 def upload_document(
     request: Request,
@@ -96,13 +91,8 @@ def _replay(session: Session, tenant: str, key: str | None, sha256: str) -> Job 
     try:
         return jobs.replay(session, tenant, key, sha256)
     except jobs.IdempotencyConflict as err:
-        raise HTTPException(
-            status.HTTP_409_CONFLICT,
-            {
-                "reason": "Idempotency-Key was used with a different body",
-                "code": "idempotency_conflict",
-            },
-        ) from err
+        reason = "Idempotency-Key was used with a different body"
+        raise problem(status.HTTP_409_CONFLICT, reason, "idempotency_conflict") from err
 
 
 @router.get("/documents", response_model=DocumentList)
@@ -202,7 +192,7 @@ def get_result_xlsx(document_id: str, session: SessionDep, tenant: TenantDep) ->
 @router.get(
     "/documents/{document_id}/pages/{page:int}.png",
     response_class=FileResponse,
-    responses={422: {"model": Problem}},
+    responses=error_responses(422),
 )
 def get_page_png(
     document_id: str,

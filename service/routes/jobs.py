@@ -6,7 +6,8 @@ from fastapi import APIRouter, HTTPException, status
 from sqlalchemy.orm import Session
 
 from service.deps import CeleryDep, SessionDep, TenantDep
-from service.schemas import JobPublic, Problem
+from service.errors import error_responses, problem
+from service.schemas import JobPublic
 from workers import jobs
 from workers.models import Job
 from workers.states import Task
@@ -27,7 +28,7 @@ def get_job(job_id: str, session: SessionDep, tenant: TenantDep) -> Job:
     return tenant_job(session, tenant, job_id)
 
 
-@router.post("/jobs/{job_id}/cancel", response_model=JobPublic, responses={409: {"model": Problem}})
+@router.post("/jobs/{job_id}/cancel", response_model=JobPublic, responses=error_responses(409))
 def cancel_job(job_id: str, session: SessionDep, celery: CeleryDep, tenant: TenantDep) -> Job:
     """Stop a queued or running job: it ends `failed`, its error's code `cancelled`.
 
@@ -36,10 +37,8 @@ def cancel_job(job_id: str, session: SessionDep, celery: CeleryDep, tenant: Tena
     job = tenant_job(session, tenant, job_id)
     events = jobs.cancel(session, job.id)
     if events is None:
-        raise HTTPException(
-            status.HTTP_409_CONFLICT,
-            {"reason": f"the job is {job.state} in phase {job.phase}", "code": "not_cancellable"},
-        )
+        reason = f"the job is {job.state} in phase {job.phase}"
+        raise problem(status.HTTP_409_CONFLICT, reason, "not_cancellable")
     session.commit()
     for event_id in events:  # after the commit, like every other webhook event
         jobs.send_or_defer(celery, Task.DELIVER_WEBHOOK, [event_id])

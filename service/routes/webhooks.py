@@ -7,9 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.deps import CeleryDep, SessionDep, SettingsDep, TenantDep
+from service.errors import error_responses, problem
 from service.schemas import (
     DeliveryPublic,
-    Problem,
     WebhookCreate,
     WebhookCreated,
     WebhookEventPublic,
@@ -29,7 +29,7 @@ router = APIRouter(prefix="/webhooks", tags=["webhooks"])
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=WebhookCreated,
-    responses={422: {"model": Problem}},
+    responses=error_responses(422),
 )
 def create_webhook(
     body: WebhookCreate, session: SessionDep, settings: SettingsDep, tenant: TenantDep
@@ -37,17 +37,13 @@ def create_webhook(
     """Register a URL; the answer carries the signing secret, shown this once."""
     unknown = sorted(set(body.events) - set(EVENT_TYPES))
     if unknown:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            {"reason": f"unknown event types: {unknown}", "code": "unknown_event"},
-        )
+        reason = f"unknown event types: {unknown}"
+        raise problem(status.HTTP_422_UNPROCESSABLE_CONTENT, reason, "unknown_event")
     url = str(body.url)
     try:
         check_url(url, allow_loopback=settings.webhook_allow_loopback)
     except UnsafeUrl as err:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, {"reason": str(err), "code": "unsafe_url"}
-        ) from err
+        raise problem(status.HTTP_422_UNPROCESSABLE_CONTENT, str(err), "unsafe_url") from err
     endpoint = WebhookEndpoint(
         id=new_id("whe"), tenant_id=tenant, url=url, secret=new_secret(), events=body.events
     )
