@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from redis import Redis
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 
 from config import Settings
 from service.body_limit import BodyLimit
-from service.errors import UNAVAILABLE, database_unavailable
+from service.errors import UNAVAILABLE, database_unavailable, invalid_value
 from service.request_id import RequestId
 from service.review import api as review_api
 from service.review import ui as review_ui
@@ -38,6 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, file_limit=settings.pipeline.max_bytes)
     app.add_middleware(RequestId)  # outermost of ours: a 413 from BodyLimit carries it too
     app.add_exception_handler(OperationalError, database_unavailable)
+    app.add_exception_handler(DataError, invalid_value)
     return app
 
 

@@ -48,3 +48,11 @@ async def database_unavailable(request: Request, exc: Exception) -> JSONResponse
         status_code=503,
         headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
     )
+
+
+async def invalid_value(request: Request, exc: Exception) -> JSONResponse:
+    """SQLAlchemy's DataError: PostgreSQL refuses a value the client sent (a NUL character in
+    an id or a filter) before any row is read; the request, not the server, is at fault."""
+    log.info("value refused by the database", extra={"path": request.url.path})
+    reason = "a value in the request cannot be used (e.g. a NUL character)"
+    return JSONResponse({"detail": {"reason": reason, "code": "invalid_value"}}, status_code=422)

@@ -17,16 +17,17 @@ from sqlalchemy.orm import Session
 from config import Settings
 from extractors.backends.pdf_open import inspect_pdf
 from extractors.errors import InputError
+from workers import steps
 from workers.batches import ensure_batches, run_batch
 from workers.claims import claim, lease_free
 from workers.db import session_scope
 from workers.merge import merge_job
-from workers.models import Document, Job, utcnow
+from workers.models import Job, utcnow
 from workers.open_pdf import OpenPdf
 from workers.payload import decode_pages, encode_pages
 from workers.reclaim import mark_job_holder, reclaim_job
 from workers.states import BatchState, JobPhase, JobState
-from workers.steps import Next, error, finish, new_lease, pdf_path, pipeline_options
+from workers.steps import Next, pdf_path, pipeline_options
 from workers.timing import Stopwatch
 
 __all__ = [
@@ -50,17 +51,14 @@ def start_job(settings: Settings, job_id: str) -> Next:
             return Next()  # finished, or a live worker holds the lease
         mark_job_holder(session, job_id)
     with session_scope(settings.database_url) as session:
-        job = session.get(Job, job_id)
-        document = session.get(Document, job.document_id) if job else None
-        assert job is not None and document is not None
-        if job.attempts > settings.max_attempts:
-            reason = f"gave up after {settings.max_attempts} attempts (worker lost or timed out)"
-            return Next(events=finish(session, job, JobState.FAILED, [error(None, "job", reason)]))
+        job, document = steps.job_and_document(session, job_id)
+        if gave_up := steps.give_up(session, settings, job, "job", "worker lost or timed out"):
+            return gave_up
         try:
             info = inspect_pdf(pdf_path(settings, document.sha256), settings.pipeline.limits())
         except InputError as err:
-            refused = error(None, "open", err.reason) | {"code": err.code}
-            return Next(events=finish(session, job, JobState.REJECTED, [refused]))
+            refused = steps.error(None, "open", err.reason) | {"code": err.code}
+            return Next(events=steps.finish(session, job, JobState.REJECTED, [refused]))
         job.pages_total = info.page_count
         batches = ensure_batches(session, job, info.page_count, settings.batch_pages)
         pending = [b.index for b in batches if b.state == BatchState.PENDING]
@@ -83,6 +81,6 @@ def _claim_job(session: Session, settings: Settings, job_id: str, now: datetime)
         ),
         attempts=Job.attempts + 1,
         state=JobState.RUNNING,
-        lease_until=new_lease(settings),
+        lease_until=steps.new_lease(settings),
     )
     return won or reclaim_job(session, settings, job_id, JobPhase.PAGES)

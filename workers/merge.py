@@ -16,6 +16,7 @@ from config import Settings
 from extractors.backends.pdf_open import PdfInfo
 from extractors.pipeline import assemble_document
 from schemas import BudgetDocument
+from workers import steps
 from workers.claims import claim
 from workers.db import session_scope
 from workers.holders import worker_name
@@ -24,7 +25,7 @@ from workers.open_pdf import OpenPdf
 from workers.payload import decode_pages
 from workers.reclaim import mark_job_holder, reclaim_job
 from workers.states import BatchState, JobPhase, JobState
-from workers.steps import Next, error, finish, new_lease, pdf_path, pipeline_options
+from workers.steps import Next
 from workers.timing import Timings
 
 log = logging.getLogger(__name__)
@@ -40,20 +41,18 @@ def merge_job(settings: Settings, job_id: str) -> Next:
             Job.phase == JobPhase.PAGES,
             Job.state == JobState.RUNNING,
             phase=JobPhase.ASSEMBLE,
-            lease_until=new_lease(settings),
+            lease_until=steps.new_lease(settings),
         )
         if not won and not reclaim_job(session, settings, job_id, JobPhase.ASSEMBLE):
             return Next()  # another worker merges, or it is done
         mark_job_holder(session, job_id)
     timings.laps |= {"at": utcnow().isoformat(), "worker": worker_name()}
     with session_scope(settings.database_url) as session:
-        job = session.get(Job, job_id)
-        document = session.get(Document, job.document_id) if job else None
-        assert job is not None and document is not None
-        if job.attempts > settings.max_attempts:
-            reason = f"gave up after {settings.max_attempts} attempts (worker lost while merging)"
-            failed = [error(None, "assemble", reason)]
-            return Next(events=finish(session, job, JobState.FAILED, failed))
+        job, document = steps.job_and_document(session, job_id)
+        if gave_up := steps.give_up(
+            session, settings, job, "assemble", "worker lost while merging"
+        ):
+            return gave_up
         if _pending(session, job_id):
             job.phase = JobPhase.PAGES  # a batch was reset meanwhile; its own completion merges
             return Next()
@@ -95,7 +94,7 @@ def _merge(
             )
         )
         errors = [
-            error(page, "read_pages", batch.error or "failed")
+            steps.error(page, "read_pages", batch.error or "failed")
             for batch in batches
             if batch.state == BatchState.FAILED
             for page in range(batch.first_page, batch.last_page + 1)
@@ -104,17 +103,19 @@ def _merge(
         job.extraction_seconds = sum(b.seconds or 0.0 for b in batches)
         OpenPdf.close()  # this file's pages are all read
     if not done:
-        return finish(session, job, JobState.FAILED, errors)
+        return steps.finish(session, job, JobState.FAILED, errors)
     with timings.phase("decode"):
         results = [r for b in done if b.payload is not None for r in decode_pages(b.payload)]
-    path = pdf_path(settings, document.sha256)
+    path = steps.pdf_path(settings, document.sha256)
     info = PdfInfo(path=path, n_bytes=document.n_bytes, page_count=document.page_count)
     try:
         with timings.phase("assemble"):
-            budget = assemble_document(info, results, pipeline_options(settings))
+            budget = assemble_document(info, results, steps.pipeline_options(settings))
     except Exception as err:
         log.exception("assemble failed", extra={"job_id": job.id})
-        return finish(session, job, JobState.FAILED, [*errors, error(None, "assemble", f"{err}")])
+        return steps.finish(
+            session, job, JobState.FAILED, [*errors, steps.error(None, "assemble", f"{err}")]
+        )
     for batch in batches:
         batch.payload = None  # merged: the page results are no longer needed
     return _store(session, job, document, budget, errors)
@@ -124,7 +125,7 @@ def _store(
     session: Session, job: Job, document: Document, budget: BudgetDocument, errors: list[Any]
 ) -> list[str]:
     errors += [
-        error(p.page, "page", p.reason or p.status)
+        steps.error(p.page, "page", p.reason or p.status)
         for p in budget.document.pages
         if p.status == "failed"
     ]
@@ -140,4 +141,4 @@ def _store(
     state = JobState.PARTIAL if errors or budget.document.partial else JobState.SUCCEEDED
     if len({e["page"] for e in errors if e["page"]}) >= document.page_count:
         state = JobState.FAILED  # not one page could be read: nothing to review
-    return finish(session, job, state, errors)
+    return steps.finish(session, job, state, errors)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from config import Settings
 from extractors.options import PipelineOptions
 from workers.claims import lease_until
-from workers.models import Job, utcnow
+from workers.models import Document, Job, utcnow
 from workers.states import JobPhase, JobState
 from workers.store import FileStore
 from workers.webhooks.outbox import emit_for_job
@@ -46,6 +46,22 @@ def finish(session: Session, job: Job, state: JobState, errors: list[Any]) -> li
     job.finished_at = utcnow()
     log.info("job finished", extra={"job_id": job.id, "state": state.value})
     return emit_for_job(session, job)
+
+
+def job_and_document(session: Session, job_id: str) -> tuple[Job, Document]:
+    """The rows a step works on, once it has claimed the job."""
+    job = session.get(Job, job_id)
+    document = session.get(Document, job.document_id) if job else None
+    assert job is not None and document is not None
+    return job, document
+
+
+def give_up(session: Session, settings: Settings, job: Job, stage: str, lost: str) -> Next | None:
+    """A job whose worker was lost MAX_ATTEMPTS times (a file that kills it) ends failed."""
+    if job.attempts <= settings.max_attempts:
+        return None
+    reason = f"gave up after {settings.max_attempts} attempts ({lost})"
+    return Next(events=finish(session, job, JobState.FAILED, [error(None, stage, reason)]))
 
 
 def error(page: int | None, stage: str, reason: str) -> dict[str, Any]:

@@ -100,3 +100,16 @@ def test_an_incoming_request_id_is_kept_when_sane(
     odd = client.get("/healthz", headers={"X-Request-ID": "bad id\twith spaces"})
     assert odd.headers["X-Request-ID"] != "bad id\twith spaces"
     assert len(odd.headers["X-Request-ID"]) == 32
+
+
+def test_an_id_the_database_cannot_take_is_a_client_error(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    # PostgreSQL refuses NUL in text (SQLite just finds no row): never a 500.
+    for method, path in [("GET", "/v1/jobs/a%00b"), ("POST", "/v1/jobs/a%00b/cancel")]:
+        response = client.request(method, path, headers=auth)
+        assert response.status_code in (404, 422), response.text
+        if response.status_code == 422:
+            assert Problem.model_validate(response.json()).detail.code == "invalid_value"
+    listed = client.get("/v1/documents", params={"department": "a\x00b"}, headers=auth)
+    assert listed.status_code in (200, 422), listed.text
