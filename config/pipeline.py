@@ -26,19 +26,23 @@ class PipelineSettings(BaseSettings):
 
     table_engine: TableEngine = Field(
         default="grid",
-        description="`grid` (our engine over pdfplumber's rulings and words) or `camelot`",
+        description="`grid` (our engine over pdfplumber's rulings and words) or `camelot`"
+        " (camelot-py lattice/stream)",
     )
     ocr_engine: OcrEngine = Field(
         default="rapidocr",
-        description="`rapidocr` (models inside the wheel), `paddleocr` (local models), `none`",
+        description="`rapidocr` (PP-OCR ONNX models inside the wheel), `paddleocr` (local"
+        " models), `none`",
     )
     review_threshold: float = Field(
-        default=0.9, description="values below it (or doubted by a failed check) get needs_review"
+        default=0.9,
+        description="values below it (or doubted by a failed check) get `needs_review`",
     )
     ocr_workers: int = Field(
         default=0,
-        description="processes that OCR one document's scanned pages: `auto` (0) or a number;"
-        " always 1 inside a worker process",
+        description="processes that OCR one document's scanned pages: `auto` = one per core,"
+        " at most 2, from 3 scanned pages on; `1` = in-process; always 1 inside a worker process",
+        json_schema_extra={"shown_default": "auto"},
     )
     max_bytes: int = Field(
         default=100 * 1024 * 1024,

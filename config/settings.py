@@ -53,7 +53,8 @@ class Settings(BaseSettings):
         default=None, description="bearer token for /metrics; unset: loopback clients only"
     )
     webhook_allow_loopback: bool = Field(
-        default=False, description="allow webhook URLs on loopback (local tests only)"
+        default=False,
+        description="allow webhook URLs on loopback and private addresses (local tests only)",
     )
     webhook_timeout_seconds: float = Field(default=10.0, description="per delivery attempt")
     # Standard Webhooks' suggested schedule: ~27 h in all.
@@ -63,7 +64,9 @@ class Settings(BaseSettings):
     )
     log_level: str = Field(default="INFO", description="JSON logs at this level and above")
     environment: str = Field(
-        default="development", description="`production` refuses loopback webhooks"
+        default="development",
+        description="`production` refuses WEBHOOK_ALLOW_LOOPBACK and marks the review session"
+        " cookie `Secure`",
     )
     pipeline: PipelineSettings = Field(
         default_factory=PipelineSettings,

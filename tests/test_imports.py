@@ -128,3 +128,38 @@ def test_the_checks_see_an_upward_import_and_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": set()}) is None
     assert "config" in _imports("workers.steps", top_level_only=True)
     assert _layer("service.app") > _layer("workers.steps") > _layer("config")
+
+
+def _runs_at_import(tree: ast.Module) -> Iterator[ast.AST]:
+    """Nodes evaluated when the module is imported: not function bodies (decorators and
+    defaults are), everything else, class bodies included."""
+    stack: list[ast.AST] = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            stack += node.decorator_list if not isinstance(node, ast.Lambda) else []
+            stack += [d for d in [*node.args.defaults, *node.args.kw_defaults] if d]
+            continue
+        yield node
+        stack += list(ast.iter_child_nodes(node))
+
+
+def _reads_environment(node: ast.AST) -> bool:
+    if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv", "from_env"):
+        return True
+    return isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("Settings", "getenv")
+
+
+def test_settings_are_not_read_at_import() -> None:
+    readers = sorted(
+        module
+        for module, path in MODULES.items()
+        if module.partition(".")[0] in ("config", "workers", "service")
+        # alembic runs env.py as a script, to migrate: reading DATABASE_URL is its job.
+        and not module.startswith("workers.migrations")
+        for node in _runs_at_import(ast.parse(path.read_text(encoding="utf-8")))
+        if _reads_environment(node)
+    )
+    assert readers == []
+    probe = ast.parse("import os\nLIMIT = os.environ.get('A')\ndef f() -> None:\n    os.environ")
+    assert sum(_reads_environment(node) for node in _runs_at_import(probe)) == 1
