@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from config import Settings
 from service.errors import problem
 from workers.models import Job
+from workers.states import ACTIVE_STATES
 
 # While a tenant is at its queued-jobs quota, ask it to come back after roughly one job.
 QUEUED_RETRY_SECONDS = 30
@@ -60,7 +61,7 @@ def _check_queued(session: Session, max_queued: int, tenant: str) -> None:
     unfinished = session.scalar(
         select(func.count())
         .select_from(Job)
-        .where(Job.tenant_id == tenant, Job.state.in_(("queued", "running")))
+        .where(Job.tenant_id == tenant, Job.state.in_(ACTIVE_STATES))
     )
     if (unfinished or 0) >= max_queued:
         raise over_quota(
