@@ -11,11 +11,28 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from config.pipeline import PipelineSettings
 
 _DEFAULT_VAR = Path("var")
+
+
+class _FlatEnv(EnvSettingsSource):
+    """The environment, except for the nested part: it reads its own `BUDGETLENS_*`
+    variables, and a stray PIPELINE variable (some CI systems set one) is not JSON for it."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        if field_name == "pipeline":
+            return None, field_name, False
+        return super().get_field_value(field, field_name)
 
 
 class Settings(BaseSettings):
@@ -72,6 +89,17 @@ class Settings(BaseSettings):
         default_factory=PipelineSettings,
         description="the extraction pipeline's part (`BUDGETLENS_*`)",
     )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, _FlatEnv(settings_cls))
 
     @field_validator("webhook_retry_seconds", mode="before")
     @classmethod

@@ -24,6 +24,7 @@ def test_variables_are_read_when_settings_are_made(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("BUDGETLENS_OCR_ENGINE", "none")
     monkeypatch.setenv("WEBHOOK_RETRY_SECONDS", "0,1, 2")
     monkeypatch.setenv("REDIS_URL", "")
+    monkeypatch.setenv("PIPELINE", "set by a CI system")  # not the nested part's source
     settings = Settings()
     assert settings.pipeline.max_pages == 7
     assert settings.pipeline.options().ocr_engine == "none"
