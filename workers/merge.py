@@ -57,8 +57,6 @@ def merge_job(settings: Settings, job_id: str) -> Next:
             job.phase = JobPhase.PAGES  # a batch was reset meanwhile; its own completion merges
             return Next()
         events = _merge(session, settings, job, document, timings)
-        with timings.phase("write"):  # the result row and the cleared payloads
-            session.flush()
         with timings.phase("commit"):  # ~4 MB of result JSON: its time gets a row of its own
             session.commit()
     _record_timings(settings, job_id, timings.laps)
@@ -116,9 +114,12 @@ def _merge(
         return steps.finish(
             session, job, JobState.FAILED, [*errors, steps.error(None, "assemble", f"{err}")]
         )
-    for batch in batches:
-        batch.payload = None  # merged: the page results are no longer needed
-    return _store(session, job, document, budget, errors)
+    with timings.phase("write"):  # the result row, the cleared payloads, the events
+        for batch in batches:
+            batch.payload = None  # merged: the page results are no longer needed
+        events = _store(session, job, document, budget, errors)
+        session.flush()
+    return events
 
 
 def _store(
