@@ -20,7 +20,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from workers.states import TERMINAL_STATES as TERMINAL_STATES
-from workers.states import BatchState, JobPhase, JobState
+from workers.states import BatchState, EventState, JobPhase, JobState
 
 JOB_STATES = tuple(state.value for state in JobState)
 
@@ -185,7 +185,7 @@ class WebhookEvent(Base):
     endpoint_id: Mapped[str] = mapped_column(ForeignKey("webhook_endpoints.id"), index=True)
     type: Mapped[str] = mapped_column(String(64))
     payload: Mapped[dict[str, Any]] = mapped_column()
-    state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    state: Mapped[str] = mapped_column(String(16), default=EventState.PENDING.value, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     locked_until: Mapped[datetime | None] = mapped_column(default=None)

@@ -29,6 +29,16 @@ class BatchState(StrEnum):
     FAILED = "failed"
 
 
+class EventState(StrEnum):
+    """A webhook event in the outbox: pending until delivered, failed after its last retry,
+    cancelled when its endpoint is gone or disabled."""
+
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
 TERMINAL_STATES = frozenset(
     {JobState.SUCCEEDED, JobState.PARTIAL, JobState.FAILED, JobState.REJECTED}
 )

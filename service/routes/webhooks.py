@@ -17,7 +17,7 @@ from service.schemas import (
 )
 from workers.jobs import send_or_defer
 from workers.models import Delivery, WebhookEndpoint, WebhookEvent, new_id, utcnow
-from workers.states import Task
+from workers.states import EventState, Task
 from workers.webhooks.outbox import EVENT_TYPES
 from workers.webhooks.signing import new_secret
 from workers.webhooks.ssrf import UnsafeUrl, check_url
@@ -112,7 +112,7 @@ def resend_event(
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such event")
     if not endpoint.enabled:
         raise HTTPException(status.HTTP_409_CONFLICT, "webhook is disabled")
-    event.state, event.attempts = "pending", 0
+    event.state, event.attempts = EventState.PENDING, 0
     event.next_attempt_at, event.locked_until = utcnow(), None
     session.commit()
     send_or_defer(celery, Task.DELIVER_WEBHOOK, [event.id])

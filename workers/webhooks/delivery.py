@@ -16,6 +16,7 @@ from config import Settings
 from workers.claims import claim, lease_free, lease_until
 from workers.db import session_scope
 from workers.models import Delivery, WebhookEndpoint, WebhookEvent, utcnow
+from workers.states import EventState
 from workers.webhooks import signing
 from workers.webhooks.pinning import pinned
 from workers.webhooks.ssrf import UnsafeUrl, check_url
@@ -45,7 +46,7 @@ def deliver_event(settings: Settings, event_id: str) -> str:
         if event is None or endpoint is None:
             return "missing"
         if not endpoint.enabled or endpoint.deleted_at is not None:
-            event.state = "cancelled"
+            event.state = EventState.CANCELLED
             return event.state
         url, secret, body = endpoint.url, endpoint.secret, _body(event)
     outcome = _send(settings, url, secret, event_id, body)
@@ -60,7 +61,7 @@ def _claim(settings: Settings, event_id: str) -> bool:
             session,
             WebhookEvent,
             WebhookEvent.id == event_id,
-            WebhookEvent.state == "pending",
+            WebhookEvent.state == EventState.PENDING,
             WebhookEvent.next_attempt_at <= now,
             lease_free(WebhookEvent.locked_until, now),
             locked_until=lease_until(now, CLAIM_SECONDS),
@@ -113,14 +114,14 @@ def _record(session: Session, settings: Settings, event_id: str, outcome: Attemp
     )
     event.locked_until = None
     if outcome.ok:
-        event.state = "delivered"
+        event.state = EventState.DELIVERED
     elif outcome.status_code == 410:
         # 410 Gone: the receiver asks us to stop; disable rather than retry for a day.
-        event.state = "failed"
+        event.state = EventState.FAILED
         endpoint.enabled = False
         endpoint.disabled_reason = "receiver answered 410 Gone"
     elif event.attempts >= len(settings.webhook_retry_seconds):
-        event.state = "failed"
+        event.state = EventState.FAILED
     else:
         delay = settings.webhook_retry_seconds[event.attempts]
         event.next_attempt_at = utcnow() + timedelta(seconds=delay)
@@ -138,7 +139,7 @@ def due_events(settings: Settings, limit: int = 100) -> list[str]:
         rows = session.scalars(
             select(WebhookEvent.id)
             .where(
-                WebhookEvent.state == "pending",
+                WebhookEvent.state == EventState.PENDING,
                 WebhookEvent.next_attempt_at <= now,
                 lease_free(WebhookEvent.locked_until, now),
             )
