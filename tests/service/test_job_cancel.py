@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 from svc_support import new_tenant, upload
@@ -15,11 +16,15 @@ from workers.models import Job
 from workers.states import JobPhase
 
 
+def _cancel(client: TestClient, auth: dict[str, str], job_id: str) -> httpx.Response:
+    return client.post(f"/v1/jobs/{job_id}/cancel", headers=auth)
+
+
 def test_a_queued_job_is_cancelled_once(
     client: TestClient, settings: Settings, auth: dict[str, str], pdf: Path
 ) -> None:
     job_id = upload(client, auth, pdf).json()["id"]
-    cancelled = client.post(f"/v1/jobs/{job_id}/cancel", headers=auth)
+    cancelled = _cancel(client, auth, job_id)
     assert cancelled.status_code == 200, cancelled.text
     assert cancelled.json()["state"] == "failed"
     assert cancelled.json()["errors"][0]["code"] == "cancelled"
@@ -27,9 +32,8 @@ def test_a_queued_job_is_cancelled_once(
     # A message already queued for it does nothing.
     assert extraction.start_job(settings, job_id) == extraction.Next()
     assert client.get(f"/v1/jobs/{job_id}", headers=auth).json()["attempts"] == 0
-    again = client.post(f"/v1/jobs/{job_id}/cancel", headers=auth)
-    assert again.status_code == 409
-    assert again.json()["detail"]["code"] == "not_cancellable"
+    again = _cancel(client, auth, job_id)
+    assert (again.status_code, again.json()["detail"]["code"]) == (409, "not_cancellable")
 
 
 def test_a_job_being_merged_is_not_cancelled(
@@ -40,9 +44,11 @@ def test_a_job_being_merged_is_not_cancelled(
         session.execute(
             update(Job).where(Job.id == job_id).values(state="running", phase=JobPhase.ASSEMBLE)
         )
-    answer = client.post(f"/v1/jobs/{job_id}/cancel", headers=auth)
-    assert answer.status_code == 409
-    assert answer.json()["detail"]["reason"] == "the job is running in phase assemble"
+    answer = _cancel(client, auth, job_id)
+    assert (answer.status_code, answer.json()["detail"]["reason"]) == (
+        409,
+        "the job is running in phase assemble",
+    )
 
 
 def test_another_tenants_job_is_404(
@@ -50,5 +56,5 @@ def test_another_tenants_job_is_404(
 ) -> None:
     job_id = upload(client, auth, pdf).json()["id"]
     other = new_tenant(settings, "tenant-b")
-    assert client.post(f"/v1/jobs/{job_id}/cancel", headers=other).status_code == 404
+    assert _cancel(client, other, job_id).status_code == 404
     assert client.get(f"/v1/jobs/{job_id}", headers=auth).json()["state"] == "queued"
