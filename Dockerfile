@@ -13,6 +13,7 @@ RUN apt-get update \
 COPY pyproject.toml README.md ./
 COPY schemas ./schemas
 COPY extractors ./extractors
+COPY config ./config
 COPY workers ./workers
 COPY service ./service
 COPY scripts ./scripts

@@ -10,8 +10,8 @@ fi
 echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-echo "== mypy (strict on schemas/, service/, workers/, extractors/, tests/)"
-.venv/bin/mypy schemas $( [ -d service ] && ls service/*.py >/dev/null 2>&1 && echo service ) $( [ -d workers ] && ls workers/*.py >/dev/null 2>&1 && echo workers )
+echo "== mypy (strict on schemas/, config/, service/, workers/, extractors/, tests/)"
+.venv/bin/mypy schemas config $( [ -d service ] && ls service/*.py >/dev/null 2>&1 && echo service ) $( [ -d workers ] && ls workers/*.py >/dev/null 2>&1 && echo workers )
 .venv/bin/mypy extractors
 .venv/bin/mypy tests
 echo "== JSON Schema drift"

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from redis import Redis
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 
+from config import Settings
 from service.body_limit import BodyLimit
-from service.errors import database_unavailable
-from service.logs import configure_logging
+from service.errors import UNAVAILABLE, database_unavailable, invalid_value
+from service.request_id import RequestId
 from service.review import api as review_api
 from service.review import ui as review_ui
 from service.routes import documents, health, jobs, webhooks
-from service.settings import Settings
 from workers.celery_config import make_celery
+from workers.logs import configure_logging
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -24,6 +25,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="BudgetLens",
         version="1",
         description="Chinese government budget PDFs to JSON, with confidence and provenance.",
+        responses=UNAVAILABLE,
     )
     app.state.settings = settings
     # The API only sends tasks by name; it never imports or runs them.
@@ -33,8 +35,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router, prefix="/v1")
     app.include_router(health.router)
     review_ui.mount(app)
-    app.add_middleware(BodyLimit, file_limit=settings.max_upload_bytes)
+    app.add_middleware(BodyLimit, file_limit=settings.pipeline.max_bytes)
+    app.add_middleware(RequestId)  # outermost of ours: a 413 from BodyLimit carries it too
     app.add_exception_handler(OperationalError, database_unavailable)
+    app.add_exception_handler(DataError, invalid_value)
     return app
 
 

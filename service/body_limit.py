@@ -8,18 +8,12 @@ the body is never read.
 
 from __future__ import annotations
 
-from fastapi import HTTPException, status
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from service.errors import too_large
 
 # Multipart framing around the file: a body this much over the limit cannot be a valid upload.
 MULTIPART_SLACK = 64 * 1024
-
-
-def too_large(limit: int) -> HTTPException:
-    return HTTPException(
-        status.HTTP_413_CONTENT_TOO_LARGE,
-        {"reason": f"upload is over the limit of {limit} bytes", "code": "too_large"},
-    )
 
 
 class BodyLimit:

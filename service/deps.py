@@ -10,9 +10,9 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
+from config import Settings
 from service.auth import tenant_for_key
 from service.review.web_auth import tenant_for_cookie
-from service.settings import Settings
 from workers.db import session_factory
 from workers.store import FileStore
 

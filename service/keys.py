@@ -7,8 +7,8 @@ import sys
 
 from sqlalchemy import select
 
+from config import Settings
 from service.auth import create_key, create_tenant, revoke_key
-from service.settings import Settings
 from workers.db import session_scope
 from workers.models import ApiKey, Tenant
 

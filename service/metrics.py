@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from workers.models import JOB_STATES, Delivery, Job, WebhookEvent
 from workers.queues import QUEUES
+from workers.states import EventState
 
 
 def _family(name: str, kind: str, help_text: str, samples: Iterable[tuple[str, float]]) -> str:
@@ -31,7 +32,9 @@ def render(session: Session, redis: Redis | None) -> str:
         ).where(Job.extraction_seconds.is_not(None))
     ).one()
     failed_attempts = session.scalar(select(func.count()).where(Delivery.ok.is_(False))) or 0
-    failed_events = session.scalar(select(func.count()).where(WebhookEvent.state == "failed")) or 0
+    failed_events = (
+        session.scalar(select(func.count()).where(WebhookEvent.state == EventState.FAILED)) or 0
+    )
     depth = [(q, float(redis.llen(q))) for q in QUEUES] if redis is not None else []
     parts = [
         _family(

@@ -7,7 +7,7 @@ import ipaddress
 
 from fastapi import Request
 
-from service.settings import Settings
+from config import Settings
 
 
 def metrics_allowed(request: Request, settings: Settings) -> bool:

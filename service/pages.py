@@ -16,9 +16,10 @@ import sys
 import threading
 from pathlib import Path
 
-from fastapi import HTTPException, status
+from fastapi import status
 
-from service.settings import Settings
+from config import Settings
+from service.errors import problem
 from workers.store import FileStore
 
 DPI = 150
@@ -33,10 +34,7 @@ def page_png(store: FileStore, settings: Settings, sha256: str, page: int) -> Pa
     if not target.exists() and not failed.exists():
         _render(store.pdf_path(sha256), page, target, settings)
     if failed.exists():
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            {"reason": failed.read_text(), "code": "render_failed"},
-        )
+        raise problem(status.HTTP_422_UNPROCESSABLE_CONTENT, failed.read_text(), "render_failed")
     return target
 
 

@@ -14,19 +14,18 @@ from redis.exceptions import RedisError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from service.settings import Settings
+from config import Settings
+from service.errors import problem
 from workers.models import Job
+from workers.states import ACTIVE_STATES
 
 # While a tenant is at its queued-jobs quota, ask it to come back after roughly one job.
 QUEUED_RETRY_SECONDS = 30
 
 
 def over_quota(reason: str, code: str, retry_after: int) -> HTTPException:
-    return HTTPException(
-        status.HTTP_429_TOO_MANY_REQUESTS,
-        {"reason": reason, "code": code},
-        headers={"Retry-After": str(max(retry_after, 1))},
-    )
+    retry = {"Retry-After": str(max(retry_after, 1))}
+    return problem(status.HTTP_429_TOO_MANY_REQUESTS, reason, code, headers=retry)
 
 
 def check_quota(session: Session, redis: Redis | None, settings: Settings, tenant: str) -> None:
@@ -62,7 +61,7 @@ def _check_queued(session: Session, max_queued: int, tenant: str) -> None:
     unfinished = session.scalar(
         select(func.count())
         .select_from(Job)
-        .where(Job.tenant_id == tenant, Job.state.in_(("queued", "running")))
+        .where(Job.tenant_id == tenant, Job.state.in_(ACTIVE_STATES))
     )
     if (unfinished or 0) >= max_queued:
         raise over_quota(

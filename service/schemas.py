@@ -95,6 +95,24 @@ class DeliveryPublic(_Public):
     created_at: datetime
 
 
+class ErrorDetail(BaseModel):
+    reason: str = Field(description="What was wrong, for a person")
+    code: str = Field(description="What was wrong, for a program: too_large, not_pdf, …")
+
+
 class Problem(BaseModel):
-    detail: str
-    code: str | None = None
+    """The body of every error this API answers with a reason: `{"detail": {"reason", "code"}}`."""
+
+    detail: ErrorDetail
+
+
+class ValidationIssue(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationProblem(BaseModel):
+    """FastAPI's own 422 for a malformed request (a missing field, a wrong type)."""
+
+    detail: list[ValidationIssue]

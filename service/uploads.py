@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from fastapi import HTTPException, status
+from fastapi import status
 
+from config import Settings
 from extractors.backends.pdf_open import PdfInfo, inspect_pdf
 from extractors.errors import InputError
-from extractors.options import Limits
+from service.errors import problem, too_large
 from service.polyglot import polyglot_format
-from service.settings import Settings
 
 CHUNK = 1 << 20
 # PDFium is not thread-safe and sync routes run in a thread pool: 20 concurrent uploads
@@ -30,13 +30,6 @@ class Spooled:
     n_bytes: int
 
 
-def too_large(limit: int) -> HTTPException:
-    return HTTPException(
-        status.HTTP_413_CONTENT_TOO_LARGE,
-        {"reason": f"upload is over the limit of {limit} bytes", "code": "too_large"},
-    )
-
-
 def spool(source: BinaryIO, settings: Settings) -> Spooled:
     """Copy to a temp file in the store (same filesystem: the final move is a rename)."""
     tmp_dir = settings.store_dir / "tmp"
@@ -48,8 +41,8 @@ def spool(source: BinaryIO, settings: Settings) -> Spooled:
         try:
             while chunk := source.read(CHUNK):
                 n_bytes += len(chunk)
-                if n_bytes > settings.max_upload_bytes:
-                    raise too_large(settings.max_upload_bytes)
+                if n_bytes > settings.pipeline.max_bytes:
+                    raise too_large(settings.pipeline.max_bytes)
                 digest.update(chunk)
                 out.write(chunk)
         except BaseException:
@@ -63,17 +56,14 @@ def check_pdf(spooled: Spooled, settings: Settings) -> PdfInfo:
     with spooled.path.open("rb") as fh:
         head = fh.read(1024)
     if b"%PDF-" not in head:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            {"reason": "not a PDF (no %PDF- header)", "code": "not_pdf"},
+        raise problem(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, "not a PDF (no %PDF- header)", "not_pdf"
         )
     other = polyglot_format(spooled.path)
     if other is not None:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            {"reason": f"not a plain PDF: the file is also {other}", "code": "polyglot"},
-        )
-    limits = Limits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages)
+        reason = f"not a plain PDF: the file is also {other}"
+        raise problem(status.HTTP_422_UNPROCESSABLE_CONTENT, reason, "polyglot")
+    limits = settings.pipeline.limits()
     try:
         with _PDFIUM_LOCK:
             return inspect_pdf(spooled.path, limits)
@@ -83,4 +73,4 @@ def check_pdf(spooled: Spooled, settings: Settings) -> PdfInfo:
             if err.code == "too_large"
             else status.HTTP_422_UNPROCESSABLE_CONTENT
         )
-        raise HTTPException(code, {"reason": err.reason, "code": err.code}) from err
+        raise problem(code, err.reason, err.code) from err

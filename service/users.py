@@ -11,9 +11,9 @@ import sys
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from config import Settings
 from service.auth import create_tenant
 from service.review.accounts import create_reviewer
-from service.settings import Settings
 from workers.db import session_scope
 from workers.models import Tenant
 from workers.review_models import Reviewer

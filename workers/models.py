@@ -19,8 +19,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-JOB_STATES = ("queued", "running", "succeeded", "partial", "failed", "rejected")
-TERMINAL_STATES = frozenset({"succeeded", "partial", "failed", "rejected"})
+from workers.states import TERMINAL_STATES as TERMINAL_STATES
+from workers.states import BatchState, EventState, JobPhase, JobState
+
+JOB_STATES = tuple(state.value for state in JobState)
 
 
 def utcnow() -> datetime:
@@ -100,9 +102,8 @@ class Job(Base):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), index=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
-    state: Mapped[str] = mapped_column(String(16), default="queued", index=True)
-    # pages -> assemble -> done; the conditional move to `assemble` elects one merger.
-    phase: Mapped[str] = mapped_column(String(16), default="pages")
+    state: Mapped[str] = mapped_column(String(16), default=JobState.QUEUED.value, index=True)
+    phase: Mapped[str] = mapped_column(String(16), default=JobPhase.PAGES.value)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     lease_until: Mapped[datetime | None] = mapped_column(default=None, index=True)
     pages_done: Mapped[int] = mapped_column(Integer, default=0)
@@ -130,7 +131,7 @@ class PageBatch(Base):
     index: Mapped[int] = mapped_column(Integer)
     first_page: Mapped[int] = mapped_column(Integer)
     last_page: Mapped[int] = mapped_column(Integer)
-    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending|done|failed
+    state: Mapped[str] = mapped_column(String(16), default=BatchState.PENDING.value)
     pages_done: Mapped[int] = mapped_column(Integer, default=0)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     lease_until: Mapped[datetime | None] = mapped_column(default=None)
@@ -184,7 +185,7 @@ class WebhookEvent(Base):
     endpoint_id: Mapped[str] = mapped_column(ForeignKey("webhook_endpoints.id"), index=True)
     type: Mapped[str] = mapped_column(String(64))
     payload: Mapped[dict[str, Any]] = mapped_column()
-    state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    state: Mapped[str] = mapped_column(String(16), default=EventState.PENDING.value, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     locked_until: Mapped[datetime | None] = mapped_column(default=None)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from sqlalchemy import select, update
 
-from sqlalchemy import or_, select, update
-
-from service.settings import Settings
+from config import Settings
+from workers.claims import lease_free, lease_until
 from workers.db import session_scope
 from workers.models import Job, utcnow
+from workers.states import ACTIVE_STATES, JobState
 
 
 def expired_jobs(settings: Settings, limit: int = 100) -> list[str]:
@@ -23,8 +23,8 @@ def expired_jobs(settings: Settings, limit: int = 100) -> list[str]:
             session.scalars(
                 select(Job.id)
                 .where(
-                    Job.state.in_(("queued", "running")),
-                    or_(Job.lease_until.is_(None), Job.lease_until < now),
+                    Job.state.in_(ACTIVE_STATES),
+                    lease_free(Job.lease_until, now),
                 )
                 .limit(limit)
             )
@@ -32,7 +32,7 @@ def expired_jobs(settings: Settings, limit: int = 100) -> list[str]:
         if ids:
             session.execute(
                 update(Job)
-                .where(Job.id.in_(ids), Job.state == "queued")
-                .values(lease_until=now + timedelta(seconds=settings.lease_seconds))
+                .where(Job.id.in_(ids), Job.state == JobState.QUEUED)
+                .values(lease_until=lease_until(now, settings.lease_seconds))
             )
         return ids

@@ -8,18 +8,20 @@ worker that touches it still ends after MAX_ATTEMPTS.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service.settings import Settings
+from config import Settings
+from workers.claims import claim, lease_until
 from workers.holders import hold_claims, holder_is_dead, worker_name
 from workers.models import Job, PageBatch, utcnow
+from workers.states import BatchState, JobPhase, JobState
 
 
-def _lease(settings: Settings) -> object:
-    return utcnow() + timedelta(seconds=settings.lease_seconds)
+def _lease(settings: Settings) -> datetime:
+    return lease_until(utcnow(), settings.lease_seconds)
 
 
 def job_holder(job: Job) -> str | None:
@@ -35,38 +37,39 @@ def mark_job_holder(session: Session, job_id: str) -> None:
 
 
 def holder_lost(job: Job) -> bool:
-    return job.state == "running" and holder_is_dead(job_holder(job))
+    return job.state == JobState.RUNNING and holder_is_dead(job_holder(job))
 
 
-def reclaim_job(session: Session, settings: Settings, job_id: str, phase: str) -> bool:
+def reclaim_job(session: Session, settings: Settings, job_id: str, phase: JobPhase) -> bool:
     job = session.get(Job, job_id)
     if job is None or job.phase != phase or job.lease_until is None or not holder_lost(job):
         return False
-    taken = session.execute(
-        update(Job)
-        .where(Job.id == job_id, Job.state == "running", Job.lease_until == job.lease_until)
-        .values(attempts=Job.attempts + 1, lease_until=_lease(settings))
-        .execution_options(synchronize_session=False)
+    return claim(
+        session,
+        Job,
+        Job.id == job_id,
+        Job.state == JobState.RUNNING,
+        Job.lease_until == job.lease_until,
+        attempts=Job.attempts + 1,
+        lease_until=_lease(settings),
     )
-    return bool(taken.rowcount)  # type: ignore[attr-defined]
 
 
 def reclaim_batch(session: Session, settings: Settings, job_id: str, index: int) -> bool:
     batch = session.scalars(
         select(PageBatch).where(PageBatch.job_id == job_id, PageBatch.index == index)
     ).first()
-    if batch is None or batch.state != "pending" or batch.lease_until is None:
+    if batch is None or batch.state != BatchState.PENDING or batch.lease_until is None:
         return False
     if not holder_is_dead(batch.worker):
         return False
-    taken = session.execute(
-        update(PageBatch)
-        .where(
-            PageBatch.id == batch.id,
-            PageBatch.state == "pending",
-            PageBatch.lease_until == batch.lease_until,
-        )
-        .values(attempts=PageBatch.attempts + 1, lease_until=_lease(settings), worker=worker_name())
-        .execution_options(synchronize_session=False)
+    return claim(
+        session,
+        PageBatch,
+        PageBatch.id == batch.id,
+        PageBatch.state == BatchState.PENDING,
+        PageBatch.lease_until == batch.lease_until,
+        attempts=PageBatch.attempts + 1,
+        lease_until=_lease(settings),
+        worker=worker_name(),
     )
-    return bool(taken.rowcount)  # type: ignore[attr-defined]

@@ -10,8 +10,9 @@ import logging
 from celery import Celery
 
 from workers import extraction, reaper
-from workers.celery_app import app, settings, task
+from workers.celery_app import app, current_settings, task
 from workers.extraction import Next
+from workers.states import Task
 from workers.webhooks.delivery import deliver_event, due_events
 
 log = logging.getLogger(__name__)
@@ -19,52 +20,52 @@ log = logging.getLogger(__name__)
 
 def enqueue_next(celery: Celery, job_id: str, step: Next) -> None:
     for index in step.batches:
-        celery.send_task("workers.extract_pages", args=[job_id, index])
+        celery.send_task(Task.EXTRACT_PAGES, args=[job_id, index])
     if step.assemble:
-        celery.send_task("workers.assemble_document", args=[job_id])
+        celery.send_task(Task.ASSEMBLE_DOCUMENT, args=[job_id])
     enqueue_deliveries(celery, step.events)
 
 
 def enqueue_deliveries(celery: Celery, event_ids: list[str]) -> None:
     for event_id in event_ids:
-        celery.send_task("workers.deliver_webhook", args=[event_id])
+        celery.send_task(Task.DELIVER_WEBHOOK, args=[event_id])
 
 
-@task("workers.extract_document")
+@task(Task.EXTRACT_DOCUMENT)
 def extract_document(job_id: str) -> None:
-    enqueue_next(app, job_id, extraction.start_job(settings, job_id))
+    enqueue_next(app, job_id, extraction.start_job(current_settings(), job_id))
 
 
-@task("workers.extract_pages")
+@task(Task.EXTRACT_PAGES)
 def extract_pages(job_id: str, index: int) -> None:
-    step = extraction.run_batch(settings, job_id, index)
+    step = extraction.run_batch(current_settings(), job_id, index)
     if step.assemble:
         # The last batch merges at once: a queued merge would wait behind every batch of the
         # documents uploaded after this one. The merge claims the job itself (run-once), and
         # a worker lost here leaves the job's lease to expire: the reaper restarts it.
-        step = extraction.merge_job(settings, job_id)
+        step = extraction.merge_job(current_settings(), job_id)
     enqueue_next(app, job_id, step)
 
 
-@task("workers.assemble_document")
+@task(Task.ASSEMBLE_DOCUMENT)
 def assemble(job_id: str) -> None:
-    enqueue_next(app, job_id, extraction.merge_job(settings, job_id))
+    enqueue_next(app, job_id, extraction.merge_job(current_settings(), job_id))
 
 
-@task("workers.deliver_webhook")
+@task(Task.DELIVER_WEBHOOK)
 def deliver_webhook(event_id: str) -> None:
     # Retries are not Celery retries: the event row holds next_attempt_at and the
     # periodic dispatcher sends it again, so a lost message costs one period, not the event.
-    deliver_event(settings, event_id)
+    deliver_event(current_settings(), event_id)
 
 
-@task("workers.dispatch_webhooks")
+@task(Task.DISPATCH_WEBHOOKS)
 def dispatch_webhooks() -> None:
-    enqueue_deliveries(app, due_events(settings))
+    enqueue_deliveries(app, due_events(current_settings()))
 
 
-@task("workers.reap_leases")
+@task(Task.REAP_LEASES)
 def reap_leases() -> None:
-    for job_id in reaper.expired_jobs(settings):
+    for job_id in reaper.expired_jobs(current_settings()):
         log.warning("re-queueing job with expired lease", extra={"job_id": job_id})
-        app.send_task("workers.extract_document", args=[job_id])
+        app.send_task(Task.EXTRACT_DOCUMENT, args=[job_id])

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
+from celery import Celery
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
 
 from extractors.export import to_csv, to_xlsx
 from schemas import BudgetDocument, Status
@@ -26,6 +30,8 @@ from service.review.store import (
     resolved_findings,
 )
 from service.review.web_auth import actor
+from workers.jobs import send_or_defer
+from workers.states import Task
 
 router = APIRouter(tags=["review"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -73,9 +79,9 @@ def _stale(err: Stale) -> JSONResponse:
     )
 
 
-def _answer(change: Change, celery: Any, extra: dict[str, Any] | None = None) -> JSONResponse:
+def _answer(change: Change, celery: Celery, extra: dict[str, Any] | None = None) -> JSONResponse:
     for event_id in change.events:  # after the commit, like every other webhook event
-        celery.send_task("workers.deliver_webhook", args=[event_id])
+        send_or_defer(celery, Task.DELIVER_WEBHOOK, [event_id])
     body = {
         "etag": change.etag,
         "open_items": change.open_items,
@@ -102,50 +108,67 @@ def _apply(
     return state, doc, applied
 
 
-@router.patch("/documents/{document_id}/values/{path:path}")
-def patch_value(
-    _owned: Owned,
+@dataclass(frozen=True, slots=True)
+class Reviewing:
+    """One change to a document's reviewed version: by whom, on what, against which ETag."""
+
+    request: Request
+    session: Session
+    tenant: str
+    celery: Celery
+    document_id: str
+    if_match: str | None
+
+    def commit(
+        self,
+        edits: list[Any],
+        reason: str,
+        then: Callable[[BudgetDocument, list[Applied]], None] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> Response:
+        """Apply `edits` (and `then`, which may add to what was applied), re-run the
+        identities, commit; 412 if the document changed since the ETag."""
+        try:
+            state, doc, applied = _apply(
+                self.session, self.tenant, self.document_id, _precondition(self.if_match), edits
+            )
+            if then is not None:
+                then(doc, applied)
+            audit_as = (actor(self.request), reason)
+            change = commit_changes(self.session, state, doc, applied, audit_as)
+        except Stale as err:
+            return _stale(err)
+        return _answer(change, self.celery, extra)
+
+
+def _reviewing(
     document_id: str,
-    path: str,
-    edit: ValueEdit,
     request: Request,
     session: SessionDep,
     tenant: TenantDep,
     celery: CeleryDep,
     if_match: IfMatch = None,
-) -> Response:
+) -> Reviewing:
+    return Reviewing(request, session, tenant, celery, document_id, if_match)
+
+
+ReviewingDep = Annotated[Reviewing, Depends(_reviewing)]
+
+
+@router.patch("/documents/{document_id}/values/{path:path}")
+def patch_value(_owned: Owned, path: str, edit: ValueEdit, review: ReviewingDep) -> Response:
     """Correct (`raw` as printed, `unit`), `confirm` or mark `not_applicable` one value."""
-    try:
-        state, doc, applied = _apply(
-            session, tenant, document_id, _precondition(if_match), [(path, edit)]
-        )
-        change = commit_changes(session, state, doc, applied, (actor(request), edit.reason))
-    except Stale as err:
-        return _stale(err)
-    return _answer(change, celery)
+    return review.commit([(path, edit)], edit.reason)
 
 
 @router.post("/documents/{document_id}/tables/{table_id}/confirm")
-def confirm_table(
-    document_id: str,
-    table_id: str,
-    request: Request,
-    session: SessionDep,
-    tenant: TenantDep,
-    celery: CeleryDep,
-    if_match: IfMatch = None,
-) -> Response:
+def confirm_table(table_id: str, review: ReviewingDep) -> Response:
     """Confirm every value read from one table (accepted or in review) in one action."""
-    try:
-        _, state = owned_state(session, tenant, document_id)
-        paths = table_paths(BudgetDocument.model_validate(state.body), table_id)
-        edits = [(p, ValueEdit(action="confirm")) for p in paths]
-        state, doc, applied = _apply(session, tenant, document_id, _precondition(if_match), edits)
-        audit_as = (actor(request), f"table {table_id} confirmed as a whole")
-        change = commit_changes(session, state, doc, applied, audit_as)
-    except Stale as err:
-        return _stale(err)
-    return _answer(change, celery, {"confirmed": paths})
+    _, state = owned_state(review.session, review.tenant, review.document_id)
+    paths = table_paths(BudgetDocument.model_validate(state.body), table_id)
+    edits = [(p, ValueEdit(action="confirm")) for p in paths]
+    reason = f"table {table_id} confirmed as a whole"
+    return review.commit(edits, reason, extra={"confirmed": paths})
 
 
 def table_paths(doc: BudgetDocument, table_id: str) -> list[str]:
@@ -158,16 +181,7 @@ def table_paths(doc: BudgetDocument, table_id: str) -> list[str]:
 
 
 @router.post("/documents/{document_id}/findings")
-def resolve_finding(
-    _owned: Owned,
-    document_id: str,
-    body: FindingResolution,
-    request: Request,
-    session: SessionDep,
-    tenant: TenantDep,
-    celery: CeleryDep,
-    if_match: IfMatch = None,
-) -> Response:
+def resolve_finding(_owned: Owned, body: FindingResolution, review: ReviewingDep) -> Response:
     """A finding is `confirmed` (the document says so) or an `extraction_error`, then the
     value at `path` is corrected to `raw`."""
     edits: list[Any] = []
@@ -175,18 +189,16 @@ def resolve_finding(
         if not body.path or not body.raw:
             raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "path and raw needed")
         edits = [(body.path, ValueEdit(raw=body.raw, unit=body.unit, reason=body.reason))]
-    try:
-        state, doc, applied = _apply(session, tenant, document_id, _precondition(if_match), edits)
+
+    def resolve(doc: BudgetDocument, applied: list[Applied]) -> None:
         keys = {finding_key(f.rule, f.paths): f for f in doc.findings}
         if body.finding not in keys:
             raise HTTPException(status.HTTP_404_NOT_FOUND, "no such open finding")
         found = keys[body.finding]
         action = "finding_confirmed" if body.resolution == "confirmed" else "finding_error"
         applied.append(Applied(body.finding, action, _finding_amount(doc, found.paths), None))
-        change = commit_changes(session, state, doc, applied, (actor(request), body.reason))
-    except Stale as err:
-        return _stale(err)
-    return _answer(change, celery)
+
+    return review.commit(edits, body.reason, then=resolve)
 
 
 def _finding_amount(doc: BudgetDocument, paths: list[str]) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 from typing import Annotated, Literal
 
 from fastapi import (
@@ -19,27 +18,24 @@ from fastapi import (
 )
 from fastapi.responses import FileResponse, JSONResponse
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from extractors.export import to_csv, to_xlsx
 from schemas import BudgetDocument
+from service.body_limit import MULTIPART_SLACK
 from service.deps import CeleryDep, SessionDep, SettingsDep, StoreDep, TenantDep
-from service.enqueue import send_or_defer
+from service.errors import error_responses, problem, too_large
 from service.pages import page_png
 from service.quotas import check_quota
 from service.review.access import reviewed_json
-from service.schemas import DocumentList, DocumentPublic, JobPublic, Problem
-from service.settings import Settings
-from service.uploads import Spooled, check_pdf, spool, too_large
-from workers.models import Document, Job, Result, new_id, utcnow
-from workers.store import FileStore
+from service.schemas import DocumentList, DocumentPublic, JobPublic
+from service.uploads import check_pdf, spool
+from workers import jobs
+from workers.models import Document, Job, Result
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["documents"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Multipart framing around the file: a body this much over the limit cannot be a valid upload.
-MULTIPART_SLACK = 64 * 1024
 # Databases take offsets as signed 64-bit integers; far below that, nobody pages this far.
 MAX_OFFSET = 10_000_000
 
@@ -48,12 +44,7 @@ MAX_OFFSET = 10_000_000
     "/documents",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=JobPublic,
-    responses={
-        409: {"model": Problem},
-        413: {"model": Problem},
-        422: {"model": Problem},
-        429: {"model": Problem},
-    },
+    responses=error_responses(409, 413, 422, 429),
 )
 def upload_document(
     request: Request,
@@ -68,19 +59,26 @@ def upload_document(
 ) -> Job:
     """Queue a PDF for extraction; 202 with the job and `Location: /v1/jobs/{id}`."""
     declared = int(request.headers.get("content-length") or 0)
-    if declared > settings.max_upload_bytes + MULTIPART_SLACK:
-        raise too_large(settings.max_upload_bytes)
+    if declared > settings.pipeline.max_bytes + MULTIPART_SLACK:
+        raise too_large(settings.pipeline.max_bytes)
     spooled = spool(file.file, settings)
     try:
         job = _replay(session, tenant, idempotency_key, spooled.sha256)
         if job is None:
             check_quota(session, request.app.state.redis, settings, tenant)
             info = check_pdf(spooled, settings)
-            job, created = _create_job(
-                session, settings, store, tenant, spooled, info.page_count, file, idempotency_key
+            new = jobs.NewJob(
+                tenant=tenant,
+                pdf=spooled.path,
+                sha256=spooled.sha256,
+                n_bytes=spooled.n_bytes,
+                page_count=info.page_count,
+                filename=file.filename or "",
+                idempotency_key=idempotency_key,
             )
+            job, created = jobs.create(session, store, settings.lease_seconds, new)
             if created:  # a concurrent twin that lost the race must not send it again
-                send_or_defer(celery, "workers.extract_document", [job.id])  # after the commit
+                jobs.enqueue(celery, job.id)  # after the commit
                 log.info("job queued", extra={"job_id": job.id, "tenant_id": tenant})
     finally:
         spooled.path.unlink(missing_ok=True)
@@ -90,80 +88,11 @@ def upload_document(
 
 def _replay(session: Session, tenant: str, key: str | None, sha256: str) -> Job | None:
     """The job an earlier request with this Idempotency-Key created; 409 if the body differs."""
-    if key is None:
-        return None
-    job = session.scalars(
-        select(Job).where(Job.tenant_id == tenant, Job.idempotency_key == key)
-    ).first()
-    if job is not None and job.request_sha256 != sha256:
-        raise HTTPException(
-            status.HTTP_409_CONFLICT,
-            {
-                "reason": "Idempotency-Key was used with a different body",
-                "code": "idempotency_conflict",
-            },
-        )
-    return job
-
-
-def _create_job(
-    session: Session,
-    settings: Settings,
-    store: FileStore,
-    tenant: str,
-    spooled: Spooled,
-    page_count: int,
-    file: UploadFile,
-    key: str | None,
-) -> tuple[Job, bool]:
-    store.put_pdf(spooled.sha256, spooled.path)
-    document = _document(session, tenant, spooled, page_count, file.filename or "")
-    job = Job(
-        id=new_id("job"),
-        tenant_id=tenant,
-        document_id=document.id,
-        pages_total=page_count,
-        idempotency_key=key,
-        request_sha256=spooled.sha256,
-        # A job nobody picks up within the lease is re-sent by the reaper (lost message).
-        lease_until=utcnow() + timedelta(seconds=settings.lease_seconds),
-    )
-    session.add(job)
     try:
-        session.commit()
-    except IntegrityError:
-        # A concurrent request with the same key won the race: answer as its replay.
-        session.rollback()
-        replay = _replay(session, tenant, key, spooled.sha256)
-        if replay is None:
-            raise
-        return replay, False
-    return job, True
-
-
-def _document(
-    session: Session, tenant: str, spooled: Spooled, page_count: int, filename: str
-) -> Document:
-    found = session.scalars(
-        select(Document).where(Document.tenant_id == tenant, Document.sha256 == spooled.sha256)
-    ).first()
-    if found is not None:
-        return found
-    document = Document(
-        id=new_id("doc"),
-        tenant_id=tenant,
-        sha256=spooled.sha256,
-        filename=filename[:500],
-        n_bytes=spooled.n_bytes,
-        page_count=page_count,
-    )
-    session.add(document)
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        return _document(session, tenant, spooled, page_count, filename)
-    return document
+        return jobs.replay(session, tenant, key, sha256)
+    except jobs.IdempotencyConflict as err:
+        reason = "Idempotency-Key was used with a different body"
+        raise problem(status.HTTP_409_CONFLICT, reason, "idempotency_conflict") from err
 
 
 @router.get("/documents", response_model=DocumentList)
@@ -263,7 +192,7 @@ def get_result_xlsx(document_id: str, session: SessionDep, tenant: TenantDep) ->
 @router.get(
     "/documents/{document_id}/pages/{page:int}.png",
     response_class=FileResponse,
-    responses={422: {"model": Problem}},
+    responses=error_responses(422),
 )
 def get_page_png(
     document_id: str,

@@ -7,16 +7,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.deps import CeleryDep, SessionDep, SettingsDep, TenantDep
-from service.enqueue import send_or_defer
+from service.errors import error_responses, problem
 from service.schemas import (
     DeliveryPublic,
-    Problem,
     WebhookCreate,
     WebhookCreated,
     WebhookEventPublic,
     WebhookPublic,
 )
+from workers.jobs import send_or_defer
 from workers.models import Delivery, WebhookEndpoint, WebhookEvent, new_id, utcnow
+from workers.states import EventState, Task
 from workers.webhooks.outbox import EVENT_TYPES
 from workers.webhooks.signing import new_secret
 from workers.webhooks.ssrf import UnsafeUrl, check_url
@@ -28,7 +29,7 @@ router = APIRouter(prefix="/webhooks", tags=["webhooks"])
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=WebhookCreated,
-    responses={422: {"model": Problem}},
+    responses=error_responses(422),
 )
 def create_webhook(
     body: WebhookCreate, session: SessionDep, settings: SettingsDep, tenant: TenantDep
@@ -36,17 +37,13 @@ def create_webhook(
     """Register a URL; the answer carries the signing secret, shown this once."""
     unknown = sorted(set(body.events) - set(EVENT_TYPES))
     if unknown:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            {"reason": f"unknown event types: {unknown}", "code": "unknown_event"},
-        )
+        reason = f"unknown event types: {unknown}"
+        raise problem(status.HTTP_422_UNPROCESSABLE_CONTENT, reason, "unknown_event")
     url = str(body.url)
     try:
         check_url(url, allow_loopback=settings.webhook_allow_loopback)
     except UnsafeUrl as err:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, {"reason": str(err), "code": "unsafe_url"}
-        ) from err
+        raise problem(status.HTTP_422_UNPROCESSABLE_CONTENT, str(err), "unsafe_url") from err
     endpoint = WebhookEndpoint(
         id=new_id("whe"), tenant_id=tenant, url=url, secret=new_secret(), events=body.events
     )
@@ -115,8 +112,8 @@ def resend_event(
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such event")
     if not endpoint.enabled:
         raise HTTPException(status.HTTP_409_CONFLICT, "webhook is disabled")
-    event.state, event.attempts = "pending", 0
+    event.state, event.attempts = EventState.PENDING, 0
     event.next_attempt_at, event.locked_until = utcnow(), None
     session.commit()
-    send_or_defer(celery, "workers.deliver_webhook", [event.id])
+    send_or_defer(celery, Task.DELIVER_WEBHOOK, [event.id])
     return event

@@ -27,3 +27,9 @@ def upload(
         return client.post(
             "/v1/documents", files={"file": (path.name, fh, "application/pdf")}, headers=headers
         )
+
+
+def with_limits(settings: Settings, **limits: int) -> Settings:
+    """`settings` with other input limits (`max_bytes`, `max_pages`)."""
+    pipeline = settings.pipeline.model_copy(update=limits)
+    return settings.model_copy(update={"pipeline": pipeline})

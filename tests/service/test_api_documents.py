@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from svc_pdfs import budget_pdf
-from svc_support import new_tenant, upload
+from svc_support import new_tenant, upload, with_limits
 
 from service.app import create_app
 from service.settings import Settings
@@ -50,7 +50,7 @@ def test_idempotency_key(client: TestClient, auth: dict[str, str], tmp_path: Pat
 
 
 def test_too_large_is_413(settings: Settings, pdf: Path) -> None:
-    small = settings.model_copy(update={"max_upload_bytes": 1000})
+    small = with_limits(settings, max_bytes=1000)
     with TestClient(create_app(small)) as client:
         response = upload(client, new_tenant(small), pdf)
     assert response.status_code == 413
@@ -58,7 +58,7 @@ def test_too_large_is_413(settings: Settings, pdf: Path) -> None:
 
 
 def test_too_many_pages_is_422(settings: Settings, pdf: Path) -> None:
-    one_page = settings.model_copy(update={"max_pages": 1})
+    one_page = with_limits(settings, max_pages=1)
     with TestClient(create_app(one_page)) as client:
         response = upload(client, new_tenant(one_page), pdf)
     assert response.status_code == 422

@@ -30,7 +30,7 @@ CHUNK = 64 * 1024
 
 @pytest.fixture
 def api(settings: Settings, tmp_path: Path) -> Iterator[str]:
-    env = stack_env(settings, MAX_UPLOAD_BYTES=str(LIMIT))
+    env = stack_env(settings, BUDGETLENS_MAX_BYTES=str(LIMIT))
     with api_server(env, tmp_path / "api.log") as url:
         yield url
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from service.settings import Settings
+from config import Settings
 from workers import review_models  # noqa: F401  (their tables join Base.metadata)
 from workers.db import get_engine
 from workers.models import Base

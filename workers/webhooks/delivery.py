@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import httpx
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from service.settings import Settings
+from config import Settings
+from workers.claims import claim, lease_free, lease_until
 from workers.db import session_scope
 from workers.models import Delivery, WebhookEndpoint, WebhookEvent, utcnow
+from workers.states import EventState
 from workers.webhooks import signing
 from workers.webhooks.pinning import pinned
 from workers.webhooks.ssrf import UnsafeUrl, check_url
@@ -44,7 +46,7 @@ def deliver_event(settings: Settings, event_id: str) -> str:
         if event is None or endpoint is None:
             return "missing"
         if not endpoint.enabled or endpoint.deleted_at is not None:
-            event.state = "cancelled"
+            event.state = EventState.CANCELLED
             return event.state
         url, secret, body = endpoint.url, endpoint.secret, _body(event)
     outcome = _send(settings, url, secret, event_id, body)
@@ -55,20 +57,16 @@ def deliver_event(settings: Settings, event_id: str) -> str:
 def _claim(settings: Settings, event_id: str) -> bool:
     now = utcnow()
     with session_scope(settings.database_url) as session:
-        claimed = session.execute(
-            update(WebhookEvent)
-            .where(
-                WebhookEvent.id == event_id,
-                WebhookEvent.state == "pending",
-                WebhookEvent.next_attempt_at <= now,
-                or_(WebhookEvent.locked_until.is_(None), WebhookEvent.locked_until < now),
-            )
-            .values(
-                locked_until=now + timedelta(seconds=CLAIM_SECONDS),
-                attempts=WebhookEvent.attempts + 1,
-            )
+        return claim(
+            session,
+            WebhookEvent,
+            WebhookEvent.id == event_id,
+            WebhookEvent.state == EventState.PENDING,
+            WebhookEvent.next_attempt_at <= now,
+            lease_free(WebhookEvent.locked_until, now),
+            locked_until=lease_until(now, CLAIM_SECONDS),
+            attempts=WebhookEvent.attempts + 1,
         )
-        return bool(claimed.rowcount)  # type: ignore[attr-defined]
 
 
 def _body(event: WebhookEvent) -> str:
@@ -116,14 +114,14 @@ def _record(session: Session, settings: Settings, event_id: str, outcome: Attemp
     )
     event.locked_until = None
     if outcome.ok:
-        event.state = "delivered"
+        event.state = EventState.DELIVERED
     elif outcome.status_code == 410:
         # 410 Gone: the receiver asks us to stop; disable rather than retry for a day.
-        event.state = "failed"
+        event.state = EventState.FAILED
         endpoint.enabled = False
         endpoint.disabled_reason = "receiver answered 410 Gone"
     elif event.attempts >= len(settings.webhook_retry_seconds):
-        event.state = "failed"
+        event.state = EventState.FAILED
     else:
         delay = settings.webhook_retry_seconds[event.attempts]
         event.next_attempt_at = utcnow() + timedelta(seconds=delay)
@@ -141,9 +139,9 @@ def due_events(settings: Settings, limit: int = 100) -> list[str]:
         rows = session.scalars(
             select(WebhookEvent.id)
             .where(
-                WebhookEvent.state == "pending",
+                WebhookEvent.state == EventState.PENDING,
                 WebhookEvent.next_attempt_at <= now,
-                or_(WebhookEvent.locked_until.is_(None), WebhookEvent.locked_until < now),
+                lease_free(WebhookEvent.locked_until, now),
             )
             .order_by(WebhookEvent.next_attempt_at)
             .limit(limit)

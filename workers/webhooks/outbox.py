@@ -9,13 +9,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workers.models import Job, WebhookEndpoint, WebhookEvent, new_id, utcnow
+from workers.states import JobState
 
 EVENT_TYPES = ("job.succeeded", "job.partial", "job.failed", "review.completed")
-_EVENT_FOR_STATE = {
-    "succeeded": "job.succeeded",
-    "partial": "job.partial",
-    "failed": "job.failed",
-    "rejected": "job.failed",
+_EVENT_FOR_STATE: dict[str, str] = {
+    JobState.SUCCEEDED: "job.succeeded",
+    JobState.PARTIAL: "job.partial",
+    JobState.FAILED: "job.failed",
+    JobState.REJECTED: "job.failed",
 }
 
 
