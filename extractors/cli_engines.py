@@ -1,0 +1,43 @@
+"""Start-up check of the selected engines, so a setup problem is one line and exit 2 before
+any page is read, not a run whose every scanned page fails."""
+
+from __future__ import annotations
+
+from importlib.util import find_spec
+
+from extractors.options import PipelineOptions
+
+_MAX_REASON = 300
+
+
+def engine_problem(options: PipelineOptions) -> str | None:
+    """Why a selected engine cannot run here, or None."""
+    return _table_problem(options) or _ocr_problem(options)
+
+
+def _table_problem(options: PipelineOptions) -> str | None:
+    if options.table_engine == "camelot" and find_spec("camelot") is None:
+        return "the camelot table engine needs camelot-py: pip install 'budgetlens[camelot]'"
+    return None
+
+
+def _ocr_problem(options: PipelineOptions) -> str | None:
+    if options.ocr_engine == "none":
+        return None
+    if options.ocr_engine == "rapidocr":
+        # Its models ship inside the wheel: the package being there is the whole check,
+        # and loading the models would cost a digital document a second for nothing.
+        missing = [name for name in ("rapidocr", "onnxruntime") if find_spec(name) is None]
+        if missing:
+            return f"the rapidocr engine needs {' and '.join(missing)} (not installed)"
+        return None
+    # paddleocr: a model directory and two packages, any of which may be wrong; building
+    # the engine is the only sure check, and the instance is kept for the pages.
+    from extractors.ocr.engines import get_engine
+
+    try:
+        get_engine(options.ocr_engine)
+    except Exception as err:  # any failure to start is the user's setup, said in one line
+        reason = " ".join(str(err).split()) or type(err).__name__
+        return f"the {options.ocr_engine} OCR engine cannot start: {reason}"[:_MAX_REASON]
+    return None
