@@ -16,7 +16,7 @@ def engine_problem(options: PipelineOptions) -> str | None:
 
 
 def _table_problem(options: PipelineOptions) -> str | None:
-    if options.table_engine == "camelot" and find_spec("camelot") is None:
+    if options.table_engine == "camelot" and not _installed("camelot"):
         return "the camelot table engine needs camelot-py: pip install 'budgetlens[camelot]'"
     return None
 
@@ -27,7 +27,7 @@ def _ocr_problem(options: PipelineOptions) -> str | None:
     if options.ocr_engine == "rapidocr":
         # Its models ship inside the wheel: the package being there is the whole check,
         # and loading the models would cost a digital document a second for nothing.
-        missing = [name for name in ("rapidocr", "onnxruntime") if find_spec(name) is None]
+        missing = [name for name in ("rapidocr", "onnxruntime") if not _installed(name)]
         if missing:
             return f"the rapidocr engine needs {' and '.join(missing)} (not installed)"
         return None
@@ -41,3 +41,10 @@ def _ocr_problem(options: PipelineOptions) -> str | None:
         reason = " ".join(str(err).split()) or type(err).__name__
         return f"the {options.ocr_engine} OCR engine cannot start: {reason}"[:_MAX_REASON]
     return None
+
+
+def _installed(name: str) -> bool:
+    try:
+        return find_spec(name) is not None
+    except (ImportError, ValueError):  # a broken or refused package is not there either
+        return False
