@@ -139,6 +139,8 @@ def extract_pages(
 def write(doc: BudgetDocument, target: str, fmt: str) -> None:
     data = encode(doc, fmt)
     if target == STDOUT:
+        # A byte-order mark is for Excel opening a file; a pipe's reader would take it as text.
+        data = data.removeprefix(b"\xef\xbb\xbf")
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return

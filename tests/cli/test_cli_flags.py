@@ -123,3 +123,9 @@ def test_schema_prints_the_json_schema() -> None:
     assert json.loads(proc.stdout) == json.loads(
         (ROOT / "schemas" / "budget.schema.json").read_text(encoding="utf-8")
     )
+
+
+def test_csv_on_stdout_has_no_bom() -> None:
+    proc = run_cli("extract", RULED, "-o", "-", "--format", "csv", "--pages", "4", "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("path,value,raw,unit,")
