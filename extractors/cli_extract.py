@@ -38,19 +38,27 @@ class ExtractRequest:
 
 
 def run_extract(request: ExtractRequest, options: PipelineOptions) -> int:
+    batch = request.source.is_dir()
     try:
         pages = PageSelection.parse(request.pages) if request.pages else None
-        problem = engine_problem(options)
-        if problem:
-            raise ValueError(problem)
-        if request.source.is_dir():
-            return _batch(request, options, pages)
-        fmt = output_format(request.output, request.fmt)
+        _check_setup(request, options, batch)
+        fmt = (request.fmt or "json") if batch else output_format(request.output, request.fmt)
     except ValueError as err:
         _say(f"budgetlens: {err}")
         return Exit.bad_input
+    if batch:
+        return _batch(request, fmt, options, pages)
     target = request.output or str(request.source.with_suffix(f".{fmt}"))
     return _one(request, request.source, target, fmt, options, pages)
+
+
+def _check_setup(request: ExtractRequest, options: PipelineOptions, batch: bool) -> None:
+    """Raises ValueError (one line) for what would fail every file, before any page."""
+    if batch and request.output == STDOUT:
+        raise ValueError("a folder is written to a folder: give -o OUT_FOLDER, not -o -")
+    problem = engine_problem(options)
+    if problem:
+        raise ValueError(problem)
 
 
 def output_format(output: str | None, fmt: str | None) -> str:
@@ -97,11 +105,10 @@ def _one(
     return Exit.ok
 
 
-def _batch(request: ExtractRequest, options: PipelineOptions, pages: PageSelection | None) -> int:
+def _batch(
+    request: ExtractRequest, fmt: str, options: PipelineOptions, pages: PageSelection | None
+) -> int:
     folder = request.source
-    fmt = request.fmt or "json"
-    if request.output == STDOUT:
-        raise ValueError("a folder is written to a folder: give -o OUT_FOLDER, not -o -")
     pdfs = sorted(p for p in folder.rglob("*") if p.suffix.lower() == ".pdf")
     out_dir = Path(request.output) if request.output else folder
     outcomes: list[Exit] = []
