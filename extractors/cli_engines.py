@@ -3,6 +3,9 @@ any page is read, not a run whose every scanned page fails."""
 
 from __future__ import annotations
 
+import io
+import sys
+from contextlib import redirect_stderr, redirect_stdout
 from importlib.util import find_spec
 
 from extractors.options import PipelineOptions
@@ -35,11 +38,16 @@ def _ocr_problem(options: PipelineOptions) -> str | None:
     # the engine is the only sure check, and the instance is kept for the pages.
     from extractors.ocr.engines import get_engine
 
+    # PaddlePaddle and PaddleX talk while they load (warnings, "Creating model ..."): held
+    # back so a failure is the one line below, and passed on when the engine starts.
+    chatter = io.StringIO()
     try:
-        get_engine(options.ocr_engine)
+        with redirect_stderr(chatter), redirect_stdout(chatter):
+            get_engine(options.ocr_engine)
     except Exception as err:  # any failure to start is the user's setup, said in one line
         reason = " ".join(str(err).split()) or type(err).__name__
         return f"the {options.ocr_engine} OCR engine cannot start: {reason}"[:_MAX_REASON]
+    sys.stderr.write(chatter.getvalue())
     return None
 
 
