@@ -1,24 +1,21 @@
-"""`budgetlens extract IN.pdf -o OUT.json` (or a folder of PDFs -> a folder of JSON).
+"""`budgetlens`: extract budget PDFs to the contract's JSON (or CSV / XLSX), check a result,
+print the JSON Schema, start the service.
 
-Exit 0 on success, 2 with a one-line reason on bad input, 1 if some files in a batch failed.
-
-`budgetlens check OUT.json [--json]`: the findings and the review items of an extraction,
-for a person; exit 0 when there are none, 1 otherwise, 2 on a bad input file.
+Exit codes: 0 done; 1 some files of a batch failed (or an unexpected error); 2 bad input,
+bad flag or an engine that cannot start (one line on stderr, before any page); 3 a document
+had pages that failed (written all the same) and --allow-partial was not given.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-import time
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from extractors.errors import InputError
-from extractors.options import PipelineOptions
-from extractors.pipeline import extract_document
-from schemas import BudgetDocument
-
-FORMATS = ("json", "csv", "xlsx")
+from extractors.cli_extract import FORMATS, ExtractRequest, run_extract
+from extractors.options import OCR_ENGINES, TABLE_ENGINES, PipelineOptions
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,114 +25,110 @@ def main(argv: list[str] | None = None) -> int:
         from extractors.checkreport import run_check
 
         return run_check(args.input, as_json=args.json)
+    if args.command == "schema":
+        from schemas.export import render
+
+        sys.stdout.write(render())
+        return 0
+    if args.command == "serve":
+        from extractors.cli_serve import serve
+
+        return serve(args.host, args.port)
     if args.command != "extract":
         parser.print_help()
         return 2
+    return _extract(args)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    if args.paddleocr_model_dir is not None:
+        from extractors.ocr.engines import PADDLE_MODEL_ENV
+
+        # The engine (and the OCR pool's processes, which inherit it) read the environment.
+        os.environ[PADDLE_MODEL_ENV] = str(args.paddleocr_model_dir)
     try:
-        options = PipelineOptions.from_env()
+        options = PipelineOptions.from_env().with_overrides(
+            table_engine=args.table_engine,
+            ocr_engine=args.ocr_engine,
+            review_threshold=args.review_threshold,
+        )
     except ValueError as err:
-        _say(f"budgetlens: {err}")
+        sys.stderr.write(f"budgetlens: {err}\n")
         return 2
-    source: Path = args.input
-    if source.is_dir():
-        return _batch(source, args.output, args.format, options, args.quiet)
-    return _single(source, args.output, args.format, options, args.quiet)
+    request = ExtractRequest(
+        source=args.input,
+        output=args.output,
+        fmt=args.format,
+        pages=args.pages,
+        allow_partial=args.allow_partial,
+        quiet=args.quiet,
+    )
+    return run_extract(request, options)
+
+
+def _version() -> str:
+    try:
+        return version("budgetlens")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="budgetlens", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="budgetlens", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"budgetlens {_version()}")
     sub = parser.add_subparsers(dest="command")
-    extract = sub.add_parser("extract", help="extract a PDF (or every PDF in a folder)")
-    extract.add_argument("input", type=Path, help="a PDF file or a folder of PDFs")
-    extract.add_argument("-o", "--output", type=Path, help="output file (or folder for a batch)")
-    extract.add_argument("--format", choices=FORMATS, default="json")
-    extract.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    _extract_parser(sub.add_parser("extract", help="extract a PDF (or every PDF in a folder)"))
     check = sub.add_parser("check", help="print the findings and review items of an extraction")
     check.add_argument("input", type=Path, help="a JSON file written by `budgetlens extract`")
     check.add_argument("--json", action="store_true", help="print the same as JSON")
+    sub.add_parser("schema", help="print the JSON Schema of the output")
+    serve = sub.add_parser("serve", help="start the HTTP service (needs budgetlens[service])")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (8000)")
     return parser
 
 
-def _single(
-    source: Path, target: Path | None, fmt: str, options: PipelineOptions, quiet: bool
-) -> int:
-    start = time.perf_counter()
-    try:
-        doc = extract_document(source, options, progress=None if quiet else _progress(source.name))
-    except InputError as err:
-        _say(f"budgetlens: {source}: {err.reason}")
-        return 2
-    target = target or source.with_suffix(f".{fmt}")
-    _write(doc, target, fmt)
-    if not quiet:
-        _say(_summary(doc, target, time.perf_counter() - start))
-    return 0
-
-
-def _batch(
-    folder: Path, target: Path | None, fmt: str, options: PipelineOptions, quiet: bool
-) -> int:
-    pdfs = sorted(p for p in folder.rglob("*") if p.suffix.lower() == ".pdf")
-    out_dir = target or folder
-    out_dir.mkdir(parents=True, exist_ok=True)
-    failures = 0
-    for index, pdf in enumerate(pdfs, 1):
-        if not quiet:
-            _say(f"[{index}/{len(pdfs)}] {pdf.relative_to(folder)}")
-        out = out_dir / pdf.relative_to(folder).with_suffix(f".{fmt}")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        failures += _single(pdf, out, fmt, options, quiet) != 0
-    if not quiet:
-        _say(f"done: {len(pdfs) - failures} of {len(pdfs)} extracted into {out_dir}")
-    return 1 if failures else 0
-
-
-def _write(doc: BudgetDocument, target: Path, fmt: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "json":
-        target.write_text(doc.model_dump_json(indent=2, exclude_none=True), encoding="utf-8")
-    elif fmt == "csv":
-        from extractors.export import to_csv
-
-        target.write_text(to_csv(doc), encoding="utf-8")
-    else:
-        from extractors.export import to_xlsx
-
-        target.write_bytes(to_xlsx(doc))
-
-
-def _progress(name: str):  # type: ignore[no-untyped-def]
-    def report(done: int, total: int) -> None:
-        if sys.stderr.isatty() or done == total or done % 25 == 0:
-            end = "\n" if done == total else "\r"
-            sys.stderr.write(f"  {name}: page {done}/{total}{end}")
-            sys.stderr.flush()
-
-    return report
-
-
-def _summary(doc: BudgetDocument, target: Path, seconds: float) -> str:
-    t = doc.totals
-    parts = [
-        f"{doc.document.department or '?'} {doc.document.fiscal_year or '?'}",
-        f"{doc.document.page_count} pages in {seconds:.1f}s",
-        f"收入总计={_yuan(t.revenue_total)}",
-        f"支出总计={_yuan(t.expenditure_total)}",
-        f"基本={_yuan(t.basic_expenditure)} 项目={_yuan(t.project_expenditure)}",
-        f"功能科目={len(doc.expenditure_by_function)}",
-        f"表={len(doc.tables)} 待复核={doc.review.needs_review} 发现={len(doc.findings)}",
-        f"-> {target}",
-    ]
-    return "  " + " | ".join(parts)
-
-
-def _yuan(amount: object) -> str:
-    value = getattr(amount, "value", None)
-    return "—" if value is None else f"{value:,.2f}元"
-
-
-def _say(text: str) -> None:
-    sys.stderr.write(text + "\n")
+def _extract_parser(extract: argparse.ArgumentParser) -> None:
+    extract.add_argument("input", type=Path, help="a PDF file or a folder of PDFs")
+    extract.add_argument(
+        "-o",
+        "--output",
+        help="output file, `-` for stdout, or a folder for a batch; the format follows the "
+        "extension (.json, .csv, .xlsx). Default: next to the input, as JSON",
+    )
+    extract.add_argument("--format", choices=FORMATS, help="override the output format")
+    extract.add_argument("--pages", help="pages to read, 1-based: `3-9`, `1,3,5-7` (default: all)")
+    extract.add_argument(
+        "--ocr-engine",
+        metavar="{" + ",".join(OCR_ENGINES) + "}",
+        help="engine for scanned pages (env BUDGETLENS_OCR_ENGINE; default rapidocr)",
+    )
+    extract.add_argument(
+        "--paddleocr-model-dir",
+        type=Path,
+        help="local PaddleOCR det/ and rec/ models for --ocr-engine paddleocr "
+        "(env BUDGETLENS_PADDLEOCR_MODEL_DIR); never downloaded",
+    )
+    extract.add_argument(
+        "--table-engine",
+        metavar="{" + ",".join(TABLE_ENGINES) + "}",
+        help="table finder (env BUDGETLENS_TABLE_ENGINE; default grid; camelot needs "
+        "budgetlens[camelot])",
+    )
+    extract.add_argument(
+        "--review-threshold",
+        metavar="0..1",
+        help="values below this confidence get needs_review "
+        "(env BUDGETLENS_REVIEW_THRESHOLD; default 0.9)",
+    )
+    extract.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="exit 0, not 3, when some pages of a document failed",
+    )
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from typing import Literal, get_args
 
 TableEngine = Literal["grid", "camelot"]
 OcrEngine = Literal["rapidocr", "paddleocr", "none"]
@@ -43,23 +43,64 @@ class PipelineOptions:
     @classmethod
     def from_env(cls) -> PipelineOptions:
         env = os.environ
-        table_engine = env.get("BUDGETLENS_TABLE_ENGINE", "grid")
-        ocr_engine = env.get("BUDGETLENS_OCR_ENGINE", "rapidocr")
-        if table_engine not in ("grid", "camelot"):
-            raise ValueError(
-                f"BUDGETLENS_TABLE_ENGINE must be grid or camelot, not {table_engine!r}"
-            )
-        if ocr_engine not in ("rapidocr", "paddleocr", "none"):
-            raise ValueError(
-                f"BUDGETLENS_OCR_ENGINE must be rapidocr, paddleocr or none, not {ocr_engine!r}"
-            )
         return cls(
-            table_engine=table_engine,  # type: ignore[arg-type]
-            ocr_engine=ocr_engine,  # type: ignore[arg-type]
-            review_threshold=float(env.get("BUDGETLENS_REVIEW_THRESHOLD", "0.9")),
+            table_engine=check_table_engine(env.get("BUDGETLENS_TABLE_ENGINE", "grid")),
+            ocr_engine=check_ocr_engine(env.get("BUDGETLENS_OCR_ENGINE", "rapidocr")),
+            review_threshold=check_threshold(env.get("BUDGETLENS_REVIEW_THRESHOLD", "0.9")),
             ocr_workers=ocr_workers_from_env(),
             limits=Limits(
                 max_bytes=int(env.get("BUDGETLENS_MAX_BYTES", str(100 * 1024 * 1024))),
                 max_pages=int(env.get("BUDGETLENS_MAX_PAGES", "2000")),
             ),
         )
+
+    def with_overrides(
+        self,
+        *,
+        table_engine: str | None = None,
+        ocr_engine: str | None = None,
+        review_threshold: str | float | None = None,
+    ) -> PipelineOptions:
+        """These options with the given settings replaced (None keeps one): the CLI's flags
+        win over the environment this way.  Raises ValueError with a one-line reason."""
+        return replace(
+            self,
+            table_engine=self.table_engine
+            if table_engine is None
+            else check_table_engine(table_engine, "--table-engine"),
+            ocr_engine=self.ocr_engine
+            if ocr_engine is None
+            else check_ocr_engine(ocr_engine, "--ocr-engine"),
+            review_threshold=self.review_threshold
+            if review_threshold is None
+            else check_threshold(review_threshold, "--review-threshold"),
+        )
+
+
+TABLE_ENGINES: tuple[TableEngine, ...] = get_args(TableEngine)
+OCR_ENGINES: tuple[OcrEngine, ...] = get_args(OcrEngine)
+
+
+def check_table_engine(name: str, source: str = "BUDGETLENS_TABLE_ENGINE") -> TableEngine:
+    for engine in TABLE_ENGINES:
+        if name == engine:
+            return engine
+    raise ValueError(f"{source} must be {' or '.join(TABLE_ENGINES)}, not {name!r}")
+
+
+def check_ocr_engine(name: str, source: str = "BUDGETLENS_OCR_ENGINE") -> OcrEngine:
+    for engine in OCR_ENGINES:
+        if name == engine:
+            return engine
+    known = ", ".join(OCR_ENGINES[:-1]) + f" or {OCR_ENGINES[-1]}"
+    raise ValueError(f"{source} must be {known}, not {name!r}")
+
+
+def check_threshold(raw: str | float, source: str = "BUDGETLENS_REVIEW_THRESHOLD") -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{source} must be a number from 0 to 1, not {raw!r}")
+    return value

@@ -15,7 +15,7 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && .venv/bin/python -c "im
 fi
 echo "setup: installing dependencies into .venv (first run takes about a minute)"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]' \
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[service,camelot,dev]' \
     2> >(grep -v "^WARNING: Location" >&2)
 if [ -f extractors/ocr/requirements-nodeps.txt ]; then
     # These wheels ask for opencv-python, which would overwrite opencv-python-headless's cv2.

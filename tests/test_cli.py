@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen import canvas
 
-BIN = Path(sys.executable).with_name("budgetlens")
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(BIN), *map(str, args)], capture_output=True, text=True, timeout=300)
+    """`budgetlens ARGS` as this source tree has it (the console script is extractors.cli:main)."""
+    cmd = [sys.executable, "-m", "extractors.cli", *map(str, args)]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=ROOT)
 
 
 def one_line_reason(proc: subprocess.CompletedProcess[str]) -> str:

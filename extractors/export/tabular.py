@@ -11,8 +11,10 @@ import io
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
-from schemas import BudgetDocument
+from extractors.export.table_sheets import add_table_sheets
+from schemas import BudgetDocument, Status
 from schemas.paths import iter_amounts
 
 COLUMNS = ("path", "value", "raw", "unit", "confidence", "status", "pages", "checks_failed")
@@ -54,7 +56,7 @@ def _meta(doc: BudgetDocument) -> list[tuple[str, Any]]:
 
 
 def to_csv(doc: BudgetDocument) -> str:
-    """UTF-8 text with a header row; Excel users should prefer to_xlsx (CJK encoding)."""
+    """UTF-8 text with a header row; files for Excel should be written by to_csv_bytes."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -62,8 +64,15 @@ def to_csv(doc: BudgetDocument) -> str:
     return buffer.getvalue()
 
 
+def to_csv_bytes(doc: BudgetDocument) -> bytes:
+    """to_csv as UTF-8 with a byte-order mark: without it Excel reads the file as the
+    system's ANSI code page and every Chinese name comes out garbled."""
+    return to_csv(doc).encode("utf-8-sig")
+
+
 def to_xlsx(doc: BudgetDocument) -> bytes:
-    """Sheets: values (as to_csv), document (metadata), findings."""
+    """Sheets: values (as to_csv), document (metadata), findings, review (the values a
+    person should check), then one sheet per standard table as printed."""
     book = Workbook()
     values = book.active
     assert values is not None
@@ -80,6 +89,15 @@ def to_xlsx(doc: BudgetDocument) -> bytes:
         difference = float(f.difference) if f.difference is not None else None
         pages = " ".join(str(p) for p in f.pages)
         findings.append([f.rule, f.message, difference, pages, " ".join(f.paths)])
+    _review_sheet(book.create_sheet("review"), doc)
+    add_table_sheets(book, doc)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _review_sheet(sheet: Worksheet, doc: BudgetDocument) -> None:
+    sheet.append(list(COLUMNS))
+    for row in rows(doc):
+        if row[5] != str(Status.accepted):
+            sheet.append(row)

@@ -41,7 +41,7 @@ def test_csv_has_one_row_per_amount() -> None:
 
 def test_xlsx_has_values_document_and_findings() -> None:
     book = load_workbook(io.BytesIO(to_xlsx(_doc())))
-    assert book.sheetnames == ["values", "document", "findings"]
+    assert book.sheetnames == ["values", "document", "findings", "review"]  # no tables in _doc
     values = list(book["values"].iter_rows(values_only=True))
     assert values[1][0] == "totals.revenue_total" and values[1][1] == 6887000.0
     meta = dict(book["document"].iter_rows(values_only=True))
