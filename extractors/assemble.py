@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from extractors import output
 from extractors.backends.pdf_open import PdfInfo
 from extractors.confidence import confidence, status_for
+from extractors.layout.kinds import region_records
 from extractors.mapping.classified import ItemReadings, economic_items, function_items
 from extractors.mapping.metadata import (
     admin_level,
@@ -351,6 +352,8 @@ def _page_info(result: PageResult) -> PageInfo:
         rotation=page.rotation,
         status=page.status,
         reason=page.reason,
+        mixed=page.source == "pdf_text" and any(w.method == "ocr" for w in page.words),
+        regions=region_records(result.regions),
     )
 
 

@@ -30,6 +30,7 @@ from pdfplumber.pdf import PDF
 
 from extractors.backends.pdf_open import PdfInfo, inspect_pdf
 from extractors.backends.text_layer import read_page
+from extractors.layout.kinds import Region
 from extractors.model import Line, Page, Table
 from extractors.ocr.pool import (
     MIN_POOL_PAGES,
@@ -53,6 +54,7 @@ class PageResult:
     page: Page
     tables: list[Table] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
 
 
 def read_pages(
@@ -94,7 +96,8 @@ def read_pages(
             page.pdf_path = str(path)
             plumber_page.close()
             if page.status != "needs_ocr" or options.ocr_engine == "none":
-                finished(_analyse(page, options))
+                page, regions = _read_pictures(path, page, options)
+                finished(_analyse(page, options, regions))
                 continue
             if ocr_workers <= 1:
                 finished(_analyse(_ocr(path, page, options), options))
@@ -117,10 +120,12 @@ def read_pages(
     return sorted(results, key=lambda r: r.page.number)
 
 
-def _analyse(page: Page, options: PipelineOptions) -> PageResult:
+def _analyse(
+    page: Page, options: PipelineOptions, regions: list[Region] | None = None
+) -> PageResult:
     lines = page_lines(page)
     tables = find_tables(page, lines, options)
-    return PageResult(page=page, tables=tables, lines=lines)
+    return PageResult(page=page, tables=tables, lines=lines, regions=regions or [])
 
 
 def _ocr(path: Path, page: Page, options: PipelineOptions) -> Page:
@@ -134,6 +139,23 @@ def _ocr(path: Path, page: Page, options: PipelineOptions) -> Page:
         page.status = "failed"
         page.reason = f"ocr stage: {type(err).__name__}: {err}"[:300]
         return page
+
+
+def _read_pictures(path: Path, page: Page, options: PipelineOptions) -> tuple[Page, list[Region]]:
+    """A digital page with pictures the text layer does not explain gets their OCR words."""
+    if not page.image_regions or options.ocr_engine == "none" or page.status != "ok":
+        return page, []
+    from extractors.layout import read_pictures, unexplained_pictures
+
+    pictures = unexplained_pictures(page)
+    if not pictures:
+        return page, []
+    try:
+        page = read_pictures(path, page, pictures, options)
+    except Exception as err:  # the text layer still stands: keep it, say what failed
+        page.reason = f"picture ocr: {type(err).__name__}: {err}"[:300]
+        return page, []
+    return page, [Region("figure", box, 1.0, "ocr") for box in pictures]
 
 
 def _ocr_and_analyse(path: Path, page: Page, options: PipelineOptions) -> PageResult:
