@@ -8,6 +8,9 @@ from typing import Literal
 
 TableEngine = Literal["grid", "camelot"]
 OcrEngine = Literal["rapidocr", "paddleocr", "none"]
+# "heuristic": pictures from image objects, seals by colour; "cdla": plus the layout model
+# on image pages (extractors/layout/engines.py).
+LayoutEngine = Literal["heuristic", "cdla"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,7 @@ def ocr_workers_from_env() -> int:
 class PipelineOptions:
     table_engine: TableEngine = "grid"
     ocr_engine: OcrEngine = "rapidocr"
+    layout_engine: LayoutEngine = "heuristic"
     review_threshold: float = 0.9
     # A page whose text layer has fewer CJK/alnum characters than this is sent to OCR.
     min_text_chars: int = 8
@@ -45,6 +49,11 @@ class PipelineOptions:
         env = os.environ
         table_engine = env.get("BUDGETLENS_TABLE_ENGINE", "grid")
         ocr_engine = env.get("BUDGETLENS_OCR_ENGINE", "rapidocr")
+        layout_engine = env.get("BUDGETLENS_LAYOUT_ENGINE", "heuristic")
+        if layout_engine not in ("heuristic", "cdla"):
+            raise ValueError(
+                f"BUDGETLENS_LAYOUT_ENGINE must be heuristic or cdla, not {layout_engine!r}"
+            )
         if table_engine not in ("grid", "camelot"):
             raise ValueError(
                 f"BUDGETLENS_TABLE_ENGINE must be grid or camelot, not {table_engine!r}"
@@ -56,6 +65,7 @@ class PipelineOptions:
         return cls(
             table_engine=table_engine,  # type: ignore[arg-type]
             ocr_engine=ocr_engine,  # type: ignore[arg-type]
+            layout_engine=layout_engine,  # type: ignore[arg-type]
             review_threshold=float(env.get("BUDGETLENS_REVIEW_THRESHOLD", "0.9")),
             ocr_workers=ocr_workers_from_env(),
             limits=Limits(

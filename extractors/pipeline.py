@@ -100,7 +100,7 @@ def read_pages(
                 finished(_analyse(page, options, regions))
                 continue
             if ocr_workers <= 1:
-                finished(_analyse(_ocr(path, page, options), options))
+                finished(_ocr_and_analyse(path, page, options))
                 continue
             held.append(page)
             # A pool already running (an earlier document) costs nothing to use.
@@ -114,7 +114,7 @@ def read_pages(
                 held.clear()
         # Too few scanned pages for a pool: read here.
         for page in held:
-            finished(_analyse(_ocr(path, page, options), options))
+            finished(_ocr_and_analyse(path, page, options))
         for future in as_completed(futures):
             finished(_pool_result(future, futures[future], options))
     return sorted(results, key=lambda r: r.page.number)
@@ -128,17 +128,29 @@ def _analyse(
     return PageResult(page=page, tables=tables, lines=lines, regions=regions or [])
 
 
-def _ocr(path: Path, page: Page, options: PipelineOptions) -> Page:
-    """OCR a page; a failure marks the page, never the whole document."""
+def _ocr(path: Path, page: Page, options: PipelineOptions) -> tuple[Page, list[Region]]:
+    """OCR a page and find its regions; a failure marks the page, never the whole document."""
     try:
         # Imported lazily: a digital document never loads ONNX models.
         from extractors.ocr import ocr_page
 
-        return ocr_page(path, page, options)
+        read = ocr_page(path, page, options)
     except Exception as err:  # one bad page must not lose the others
         page.status = "failed"
         page.reason = f"ocr stage: {type(err).__name__}: {err}"[:300]
-        return page
+        return page, []
+    return read, _regions(path, read, (read.rotation - page.rotation) % 360, options)
+
+
+def _regions(path: Path, page: Page, turned: int, options: PipelineOptions) -> list[Region]:
+    """Layout regions of an image page; the page reads without them, so errors pass."""
+    from extractors.layout.detect import page_regions
+
+    try:
+        return page_regions(path, page, turned, options.layout_engine)
+    except Exception as err:
+        page.reason = f"layout stage: {type(err).__name__}: {err}"[:300]
+        return []
 
 
 def _read_pictures(path: Path, page: Page, options: PipelineOptions) -> tuple[Page, list[Region]]:
@@ -155,12 +167,14 @@ def _read_pictures(path: Path, page: Page, options: PipelineOptions) -> tuple[Pa
     except Exception as err:  # the text layer still stands: keep it, say what failed
         page.reason = f"picture ocr: {type(err).__name__}: {err}"[:300]
         return page, []
-    return page, [Region("figure", box, 1.0, "ocr") for box in pictures]
+    figures = [Region("figure", box, 1.0, "ocr") for box in pictures]
+    return page, figures + _regions(path, page, 0, options)
 
 
 def _ocr_and_analyse(path: Path, page: Page, options: PipelineOptions) -> PageResult:
-    """A pool task: one scanned page, OCR and the per-page table stages."""
-    return _analyse(_ocr(path, page, options), options)
+    """A pool task: one scanned page, OCR, layout and the per-page table stages."""
+    read, regions = _ocr(path, page, options)
+    return _analyse(read, options, regions)
 
 
 def _pool_result(future: Future[PageResult], page: Page, options: PipelineOptions) -> PageResult:
