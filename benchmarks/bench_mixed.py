@@ -32,9 +32,9 @@ from schemas.paths import iter_amounts
 from tests.fixtures.mixed_pages import build_mixed
 
 GOLDEN = ROOT / "tests" / "data" / "golden"
-# Five provinces' templates (Shandong, Fujian, Yunnan, Zhejiang, Shaanxi) and Chongqing.
+# Five provinces' templates: Shandong, Fujian, Yunnan, Zhejiang, Shaanxi.
 REAL = ["yantai_audit", "quanzhou_gov_office", "kunming_petition", "huzhou_finance",
-        "xian_emergency", "chongqing_commerce"]  # fmt: skip
+        "xian_emergency"]  # fmt: skip
 
 
 @dataclass(slots=True)
