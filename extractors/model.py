@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Literal
 
 from schemas import Source
+from schemas.budget import RegionKind
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 Method = Literal["pdf_text", "ocr"]
@@ -151,6 +152,17 @@ class PageResult:
     page: Page
     tables: list[Table] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """What the layout stage says about a part of a page (extractors/layout/)."""
+
+    kind: RegionKind
+    bbox: BBox  # PDF points, origin top-left of the upright page
+    score: float  # how sure the finder is of the kind
+    method: Method | None = None  # how its words were read, when it was read on its own
 
 
 @dataclass(slots=True)

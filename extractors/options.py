@@ -8,6 +8,9 @@ from typing import Literal, get_args
 
 TableEngine = Literal["grid", "camelot"]
 OcrEngine = Literal["rapidocr", "paddleocr", "none"]
+# "heuristic": pictures from image objects, seals by colour; "cdla": plus the layout model
+# on image pages (extractors/layout/engines.py).
+LayoutEngine = Literal["heuristic", "cdla"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,7 @@ def ocr_workers_from_env() -> int:
 class PipelineOptions:
     table_engine: TableEngine = "grid"
     ocr_engine: OcrEngine = "rapidocr"
+    layout_engine: LayoutEngine = "heuristic"
     review_threshold: float = 0.9
     # A page whose text layer has fewer CJK/alnum characters than this is sent to OCR.
     min_text_chars: int = 8
@@ -46,6 +50,7 @@ class PipelineOptions:
         return cls(
             table_engine=check_table_engine(env.get("BUDGETLENS_TABLE_ENGINE", "grid")),
             ocr_engine=check_ocr_engine(env.get("BUDGETLENS_OCR_ENGINE", "rapidocr")),
+            layout_engine=check_layout_engine(env.get("BUDGETLENS_LAYOUT_ENGINE", "heuristic")),
             review_threshold=check_threshold(env.get("BUDGETLENS_REVIEW_THRESHOLD", "0.9")),
             ocr_workers=ocr_workers_from_env(),
             limits=Limits(
@@ -86,6 +91,13 @@ def check_table_engine(name: str, source: str = "BUDGETLENS_TABLE_ENGINE") -> Ta
         if name == engine:
             return engine
     raise ValueError(f"{source} must be {' or '.join(TABLE_ENGINES)}, not {name!r}")
+
+
+def check_layout_engine(name: str, source: str = "BUDGETLENS_LAYOUT_ENGINE") -> LayoutEngine:
+    for engine in get_args(LayoutEngine):
+        if name == engine:
+            return engine  # type: ignore[no-any-return]
+    raise ValueError(f"{source} must be {' or '.join(get_args(LayoutEngine))}, not {name!r}")
 
 
 def check_ocr_engine(name: str, source: str = "BUDGETLENS_OCR_ENGINE") -> OcrEngine:

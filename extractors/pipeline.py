@@ -32,7 +32,7 @@ from pdfplumber.pdf import PDF
 
 from extractors.backends.pdf_open import PdfInfo, inspect_pdf
 from extractors.backends.text_layer import read_page
-from extractors.model import Page
+from extractors.model import Page, Region
 from extractors.model import PageResult as PageResult  # re-exported: workers import it here
 from extractors.ocr.pool import (
     MIN_POOL_PAGES,
@@ -106,10 +106,11 @@ def read_pages(
             page.pdf_path = str(path)
             plumber_page.close()
             if page.status != "needs_ocr" or options.ocr_engine == "none":
-                finished(_analyse(page, options))
+                page, regions = _read_pictures(path, page, options)
+                finished(_analyse(page, options, regions))
                 continue
             if ocr_workers <= 1:
-                finished(_analyse(_ocr(path, page, options), options))
+                finished(_ocr_and_analyse(path, page, options))
                 continue
             held.append(page)
             # A pool already running (an earlier document) costs nothing to use.
@@ -123,34 +124,67 @@ def read_pages(
                 held.clear()
         # Too few scanned pages for a pool: read here.
         for page in held:
-            finished(_analyse(_ocr(path, page, options), options))
+            finished(_ocr_and_analyse(path, page, options))
         for future in as_completed(futures):
             finished(_pool_result(future, futures[future], options))
     return sorted(results, key=lambda r: r.page.number)
 
 
-def _analyse(page: Page, options: PipelineOptions) -> PageResult:
+def _analyse(
+    page: Page, options: PipelineOptions, regions: list[Region] | None = None
+) -> PageResult:
     lines = page_lines(page)
     tables = find_tables(page, lines, options)
-    return PageResult(page=page, tables=tables, lines=lines)
+    return PageResult(page=page, tables=tables, lines=lines, regions=regions or [])
 
 
-def _ocr(path: Path, page: Page, options: PipelineOptions) -> Page:
-    """OCR a page; a failure marks the page, never the whole document."""
+def _ocr(path: Path, page: Page, options: PipelineOptions) -> tuple[Page, list[Region]]:
+    """OCR a page and find its regions; a failure marks the page, never the whole document."""
     try:
         # Imported lazily: a digital document never loads ONNX models.
         from extractors.ocr import ocr_page
 
-        return ocr_page(path, page, options)
+        read = ocr_page(path, page, options)
     except Exception as err:  # one bad page must not lose the others
         page.status = "failed"
         page.reason = f"ocr stage: {type(err).__name__}: {err}"[:300]
-        return page
+        return page, []
+    return read, _regions(path, read, (read.rotation - page.rotation) % 360, options)
+
+
+def _regions(path: Path, page: Page, turned: int, options: PipelineOptions) -> list[Region]:
+    """Layout regions of an image page; the page reads without them, so errors pass."""
+    from extractors.layout.detect import page_regions
+
+    try:
+        return page_regions(path, page, turned, options.layout_engine)
+    except Exception as err:
+        page.reason = f"layout stage: {type(err).__name__}: {err}"[:300]
+        return []
+
+
+def _read_pictures(path: Path, page: Page, options: PipelineOptions) -> tuple[Page, list[Region]]:
+    """A digital page with pictures the text layer does not explain gets their OCR words."""
+    if not page.image_regions or options.ocr_engine == "none" or page.status != "ok":
+        return page, []
+    from extractors.layout import read_pictures, unexplained_pictures
+
+    pictures = unexplained_pictures(page)
+    if not pictures:
+        return page, []
+    try:
+        page = read_pictures(path, page, pictures, options)
+    except Exception as err:  # the text layer still stands: keep it, say what failed
+        page.reason = f"picture ocr: {type(err).__name__}: {err}"[:300]
+        return page, []
+    figures = [Region("figure", box, 1.0, "ocr") for box in pictures]
+    return page, figures + _regions(path, page, 0, options)
 
 
 def _ocr_and_analyse(path: Path, page: Page, options: PipelineOptions) -> PageResult:
-    """A pool task: one scanned page, OCR and the per-page table stages."""
-    return _analyse(_ocr(path, page, options), options)
+    """A pool task: one scanned page, OCR, layout and the per-page table stages."""
+    read, regions = _ocr(path, page, options)
+    return _analyse(read, options, regions)
 
 
 def _pool_result(future: Future[PageResult], page: Page, options: PipelineOptions) -> PageResult:

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.tables import TableRecord
-from schemas.values import Amount, Money, ReadMethod
+from schemas.values import Amount, BBox, Money, ReadMethod
 
 SCHEMA_VERSION = "1.0"
 
@@ -32,12 +32,31 @@ class AdminLevel(StrEnum):
     unknown = "unknown"
 
 
+RegionKind = Literal["title", "paragraph", "table", "figure", "header", "footer", "caption", "seal"]
+
+
+class Region(_Model):
+    """A layout region of a page (extension field): what kind of content sits where."""
+
+    kind: RegionKind
+    bbox: BBox = Field(description="PDF points, origin top-left of the page")
+    score: float = Field(ge=0.0, le=1.0, description="How sure the finder is of the kind")
+    method: ReadMethod | None = Field(
+        default=None, description="How the region's words were read, when it was read alone"
+    )
+
+
 class PageInfo(_Model):
     page: int
     source: ReadMethod
     rotation: int = 0
     status: Literal["ok", "needs_ocr", "failed"] = "ok"
     reason: str | None = Field(default=None, description="Why a page is not ok, e.g. no text layer")
+    mixed: bool = Field(
+        default=False,
+        description="Extension: a text-layer page whose pictures were OCR'd as well",
+    )
+    regions: list[Region] = Field(default_factory=list, description="Extension: layout regions")
 
 
 class DocumentInfo(_Model):

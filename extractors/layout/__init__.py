@@ -1,9 +1,15 @@
-"""Layout of image content on pages: which regions of a digital page are pictures of text.
+"""Layout of page content: pictures on digital pages that the text layer does not explain.
 
-`image_regions` finds big images pasted into a digital page (a table scanned and inserted,
-as in some Henan files); `ocr_regions` reads only those regions with the OCR engine.
+`image_regions` finds big images pasted into a digital page (a table screenshot, a scanned
+annex); `unexplained_pictures` keeps those without text-layer characters over them, and
+`read_pictures` adds their OCR words and rulings to the page.
 """
 
-from extractors.layout.regions import image_regions, ocr_regions
+from extractors.layout.regions import (
+    image_regions,
+    ocr_region,
+    read_pictures,
+    unexplained_pictures,
+)
 
-__all__ = ["image_regions", "ocr_regions"]
+__all__ = ["image_regions", "ocr_region", "read_pictures", "unexplained_pictures"]

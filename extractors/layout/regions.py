@@ -1,11 +1,18 @@
-"""Image regions on digital pages, and OCR restricted to them."""
+"""Pictures on digital pages: which ones the text layer does not explain, and reading them.
+
+A digital page may carry its table as a picture (typed title, pasted screenshot), a
+stamped signature block or a scanned annex.  Such a picture is OCR'd and its words join
+the page's text layer with method "ocr"; the page's text layer stays as it is.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from extractors.model import BBox, Page, Word
+from extractors.model import BBox, Page, Ruling, Word
 from extractors.options import PipelineOptions
 
 # An image smaller than this share of the page is a logo, a seal or a bullet, not a table.
@@ -13,6 +20,15 @@ MIN_PAGE_SHARE = 0.05
 MIN_SIDE_PT = 60.0
 # Regions that overlap this much are one picture drawn in pieces (strips, tiles).
 _MERGE_GAP_PT = 2.0
+# A picture under at least this many text-layer characters is explained by them: a scan
+# with its own OCR text layer, or a background image under typed text.
+EXPLAINED_CHARS = 8
+# Rendered with this margin of page around it, so a ruling on the picture's edge is a whole
+# line inside the image (find_rulings needs ink on both sides of it).
+RENDER_MARGIN_PT = 4.0
+# An OCR word this much covered by a text-layer word is that word read twice.
+DUPLICATE_SHARE = 0.5
+_MEANINGFUL = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
 def image_regions(plumber_page: Any) -> list[BBox]:
@@ -30,10 +46,10 @@ def image_regions(plumber_page: Any) -> list[BBox]:
         if w * h < MIN_PAGE_SHARE * width * height:
             continue
         boxes.append((x0, top, x1, bottom))
-    return _merge(boxes)
+    return merge_boxes(boxes)
 
 
-def _merge(boxes: list[BBox]) -> list[BBox]:
+def merge_boxes(boxes: list[BBox]) -> list[BBox]:
     merged: list[BBox] = []
     for b in sorted(boxes, key=lambda b: (b[1], b[0])):
         for i, m in enumerate(merged):
@@ -50,37 +66,71 @@ def _merge(boxes: list[BBox]) -> list[BBox]:
     return merged
 
 
-def ocr_regions(
-    path: Path, page: Page, regions: list[BBox], options: PipelineOptions
-) -> list[Word]:
-    """OCR words inside `regions` of a digital page, in the page's point coordinates.
+def unexplained_pictures(page: Page) -> list[BBox]:
+    """The page's big pictures that hold almost no text-layer characters."""
+    out = []
+    for box in merge_boxes([_clip(b, page) for b in page.image_regions]):
+        if min(box[2] - box[0], box[3] - box[1]) < MIN_SIDE_PT:
+            continue
+        chars = sum(len(_MEANINGFUL.findall(w.text)) for w in page.words if _centre_in(w, box))
+        if chars < EXPLAINED_CHARS:
+            out.append(box)
+    return out
 
-    Text-layer words already inside a region are the caller's to drop or keep; pictures
-    pasted into digital pages are upright, so no orientation or deskew step here.
-    """
-    if not regions or options.ocr_engine == "none":
-        return []
+
+def read_pictures(path: Path, page: Page, pictures: list[BBox], options: PipelineOptions) -> Page:
+    """`page` with the words and rulings of `pictures` added (OCR words keep method "ocr")."""
+    if not pictures or options.ocr_engine == "none":
+        return page
+    words: list[Word] = []
+    rulings: list[Ruling] = []
+    for box in pictures:
+        found, lines = ocr_region(path, page, box, options)
+        words += found
+        rulings += lines
+    typed = [w.bbox for w in page.words]
+    words = [w for w in words if not any(_covered(w.bbox, t) for t in typed)]
+    return replace(page, words=page.words + words, rulings=page.rulings + rulings)
+
+
+def ocr_region(
+    path: Path, page: Page, box: BBox, options: PipelineOptions
+) -> tuple[list[Word], list[Ruling]]:
+    """OCR words and rulings inside `box` of a digital page, in the page's points."""
     # Imported lazily: a digital document without pictures never loads ONNX models.
     from extractors.ocr.engines import load_ocr_engine
-    from extractors.ocr.page import ocr_image
     from extractors.ocr.page_image import render_page
+    from extractors.ocr.picture import read_picture
     from extractors.ocr.word_scores import word_score
 
-    engine = load_ocr_engine(options.ocr_engine)
-    words: list[Word] = []
-    for x0, top, x1, bottom in regions:
-        rendered = render_page(path, page.number, crop=(x0, top, x1, bottom))
-        for w in ocr_image(engine, rendered.image):
-            bx0, by0, bx1, by1 = (v / rendered.scale for v in w.box)
-            text = w.text.strip()
-            if not text:
-                continue
-            words.append(
-                Word(
-                    text=text,
-                    bbox=(x0 + bx0, top + by0, x0 + bx1, top + by1),
-                    score=word_score(text, w.score, w.char_scores),
-                    method="ocr",
-                )
-            )
-    return words
+    m = RENDER_MARGIN_PT
+    x0, top = max(0.0, box[0] - m), max(0.0, box[1] - m)
+    crop = (x0, top, min(page.width, box[2] + m), min(page.height, box[3] + m))
+    rendered = render_page(path, page.number, crop=crop)
+    found, lines = read_picture(load_ocr_engine(options.ocr_engine), rendered.image, rendered.scale)
+    words = []
+    for w in found:
+        text = w.text.strip()
+        bx0, by0, bx1, by1 = (v / rendered.scale for v in w.box)
+        if text:
+            score = word_score(text, w.score, w.char_scores)
+            bbox = (x0 + bx0, top + by0, x0 + bx1, top + by1)
+            words.append(Word(text=text, bbox=bbox, score=score, method="ocr"))
+    rulings = [Ruling(r.x0 + x0, r.top + top, r.x1 + x0, r.bottom + top) for r in lines]
+    return words, rulings
+
+
+def _clip(box: BBox, page: Page) -> BBox:
+    return (max(0.0, box[0]), max(0.0, box[1]), min(page.width, box[2]), min(page.height, box[3]))
+
+
+def _centre_in(word: Word, box: BBox) -> bool:
+    cx, cy = (word.bbox[0] + word.bbox[2]) / 2, (word.bbox[1] + word.bbox[3]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _covered(ocr: BBox, typed: BBox) -> bool:
+    w = min(ocr[2], typed[2]) - max(ocr[0], typed[0])
+    h = min(ocr[3], typed[3]) - max(ocr[1], typed[1])
+    area = max(1e-6, (ocr[2] - ocr[0]) * (ocr[3] - ocr[1]))
+    return w > 0 and h > 0 and w * h >= DUPLICATE_SHARE * area

@@ -8,6 +8,7 @@ inside its wheel, and PaddleOCR is only used with a local model directory.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -283,11 +284,25 @@ def _line_read(text: str, score: float, info: Any) -> LineRead:
     return LineRead(text=text, score=score, char_scores=confs, char_pos=pos)
 
 
+# A grouped amount with cents ("6,887,000.00") is a whole cell: text glued to either side
+# of it is the next cell, run together by the detector where two unruled columns stand
+# close ("6,887,000.001、工资福利支出", "2,660,000.002,660,000.00").  Only grouped
+# amounts, so a 4-decimal figure or a code next to a number is never cut.
+_AMOUNT = r"-?\d{1,3}(?:,\d{3})+\.\d{2}"
+_GLUED_AFTER = re.compile(rf"({_AMOUNT})(?=\d*[、.．]?[\u4e00-\u9fff（(]|{_AMOUNT})")
+_GLUED_BEFORE = re.compile(rf"(?<=[\u4e00-\u9fff）)])(?={_AMOUNT}(?![\d,]))")
+
+
+def separate_amounts(text: str) -> str:
+    """`text` with a space on each side of a grouped amount that other text touches."""
+    return _GLUED_BEFORE.sub(" ", _GLUED_AFTER.sub(r"\1 ", text))
+
+
 def split_line(read: LineRead, quad: Quad) -> list[OcrWord]:
     """A recognised line as words: split at spaces, boxes from character positions."""
     x0, y0 = float(quad[:, 0].min()), float(quad[:, 1].min())
     x1, y1 = float(quad[:, 0].max()), float(quad[:, 1].max())
-    text = read.text.strip()
+    text = separate_amounts(read.text.strip())
     if not text:
         return []
     pieces = text.split()

@@ -227,7 +227,8 @@ def read_boxes(
     first = engine.read([image[c[1] : c[3], c[0] : c[2]] for c in crops])
     reads = [(read, (c[0], c[2])) for c, read in zip(crops, first, strict=True)]
     typical = float(np.median([b[3] - b[1] for b in boxes]))
-    doubtful = {i for i, (read, _) in enumerate(reads) if read.score < REREAD}
+    # A reading that cannot fill its box dropped a character ("小计" read "小", 0.84).
+    doubtful = {i for i, (read, _) in enumerate(reads) if weighed(read, boxes[i]) < REREAD}
     small = {i for i in doubtful if boxes[i][3] - boxes[i][1] < SMALL_BOX_SHARE * typical}
     for group, margins, min_height in (
         (sorted(small), SMALL_MARGINS, typical),

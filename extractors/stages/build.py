@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from extractors import output
 from extractors.confidence import confidence, status_for
+from extractors.layout.kinds import region_records
 from extractors.mapping.metadata import admin_level
 from extractors.mapping.projects import unique_projects
 from extractors.mapping.units import budget_units
@@ -133,6 +134,8 @@ def _page_info(result: PageResult) -> PageInfo:
         rotation=page.rotation,
         status=page.status,
         reason=page.reason,
+        mixed=page.source == "pdf_text" and any(w.method == "ocr" for w in page.words),
+        regions=region_records(result.regions),
     )
 
 

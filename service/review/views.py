@@ -37,6 +37,8 @@ class Page:
     number: int
     boxes: list[dict[str, float]] = field(default_factory=list)
     table: dict[str, float] | None = None
+    # Layout regions (seals, pictures read by OCR, model regions): (kind, box in pixels).
+    regions: list[tuple[str, dict[str, float]]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -143,9 +145,18 @@ def _with_item(
         prev,
         nxt,
         queue.evidence(doc, item.path),
-        _pages(item.amount, table),
+        _with_regions(doc, _pages(item.amount, table)),
         table,
     )
+
+
+def _with_regions(doc: BudgetDocument, pages: list[Page]) -> list[Page]:
+    infos = {info.page: info for info in doc.document.pages}
+    for page in pages:
+        for region in infos[page.number].regions if page.number in infos else []:
+            if (box := queue.px(region.bbox)) is not None:
+                page.regions.append((region.kind, box))
+    return pages
 
 
 def _pages(amount: Amount, table: TableRecord | None) -> list[Page]:
@@ -172,7 +183,7 @@ def table_view(session: Session, tenant: str, document_id: str, table_id: str) -
         grid[cell.row].append(
             {"cell": cell, "path": path, "status": amount.status.value if amount else ""}
         )
-    pages = [Page(p, table=queue.table_box(table, p)) for p in table.pages]
+    pages = _with_regions(doc, [Page(p, table=queue.table_box(table, p)) for p in table.pages])
     return TableView(view, table, grid, pages)
 
 

@@ -59,3 +59,14 @@ def test_paddleocr_with_empty_model_dir_names_the_env_var(
 
 def test_blank_image_reads_nothing() -> None:
     assert load_ocr_engine("rapidocr").recognize(np.full((400, 300), 255, np.uint8)) == []
+
+
+def test_amounts_glued_to_the_next_cell_are_separated() -> None:
+    from extractors.ocr.engines import separate_amounts
+
+    assert separate_amounts("6,887,000.001、工资福利支出") == "6,887,000.00 1、工资福利支出"
+    assert separate_amounts("收入合计6,887,000.00支出") == "收入合计 6,887,000.00 支出"
+    assert separate_amounts("2,660,000.002,660,000.00") == "2,660,000.00 2,660,000.00"
+    # Ungrouped figures and codes are never cut: a 4-decimal 万元 figure is one number.
+    for whole in ("1234.5678", "30101基本工资", "6,887,000.00 4,227,000.00"):
+        assert separate_amounts(whole) == whole

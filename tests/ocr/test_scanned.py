@@ -12,7 +12,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from extractors.layout import image_regions, ocr_regions
+from extractors.layout import image_regions, ocr_region
 from extractors.model import Page, Word
 from extractors.ocr.word_scores import is_amount, normalize_amount
 from extractors.options import PipelineOptions
@@ -150,7 +150,7 @@ def test_image_region_on_a_digital_page_is_read(
     crop_x0, crop_top = build_module.MIXED_CROP[:2]  # type: ignore[attr-defined]
     at_x, at_top = build_module.MIXED_AT  # type: ignore[attr-defined]
     assert abs(regions[0][0] - at_x) < 1 and abs(regions[0][1] - at_top) < 1
-    words = ocr_regions(path, blank_page(path, 1), regions, PipelineOptions())
+    words, _ = ocr_region(path, blank_page(path, 1), regions[0], PipelineOptions())
     # Ground truth: the source words, moved to where the picture was pasted.
     dx, dy = at_x - crop_x0, at_top - crop_top
     expected = [
