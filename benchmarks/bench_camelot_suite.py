@@ -227,7 +227,8 @@ def render(results: list[CaseResult], seconds: dict[str, float]) -> str:
         "any position",
         "exact",
     ]
-    rows = [summary(results, t, ruled) for ruled in (True, False, None) for t in tools]
+    kinds = [k for k in (True, False) if any(r.ruled == k for r in results)] + [None]
+    rows = [summary(results, t, ruled) for ruled in kinds for t in tools]
     per_case = [
         [r.case, "ruled" if r.ruled else "unruled", f"{r.shape[0]}×{r.shape[1]}"]
         + [f"{r.scores[t].normalised:.2f} / {r.scores[t].aligned:.2f}" for t in TOOLS]
