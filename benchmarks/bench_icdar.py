@@ -213,7 +213,18 @@ def main() -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--only", nargs="*", help="documents whose name contains one of these")
     parser.add_argument("--tools", nargs="*", default=list(TOOLS), choices=TOOLS)
+    parser.add_argument(
+        "--from-json", nargs="*", type=Path, help="report runs saved by --json (one per tool)"
+    )
     args = parser.parse_args()
+    if args.from_json:
+        saved = [
+            ToolRun(r["tool"], r["seconds"], [DocScore(**d) for d in r["docs"]])
+            for f in args.from_json
+            for r in json.loads(f.read_text())
+        ]
+        print(render(saved, len(saved[0].docs), ""))
+        return 0
     pdfs = sorted(DATASET.glob("competition-dataset-*/*.pdf"))
     if args.only:
         pdfs = [p for p in pdfs if any(o in p.stem for o in args.only)]

@@ -49,8 +49,8 @@ def load_structure(struct: Path, heights: dict[int, float]) -> list[GtTable]:
         cells = tuple(_cell(c) for c in region.iter("cell"))
         xs, ys = [], []
         for box in region.iter("bounding-box"):
-            xs += [float(box.attrib["x1"]), float(box.attrib["x2"])]
-            ys += [float(box.attrib["y1"]), float(box.attrib["y2"])]
+            xs += [_number(box.attrib["x1"]), _number(box.attrib["x2"])]
+            ys += [_number(box.attrib["y1"]), _number(box.attrib["y2"])]
         bbox = _flip((min(xs), min(ys), max(xs), max(ys)), heights[page])
         tables.append(GtTable(page, bbox, cells))
     return tables
@@ -62,9 +62,17 @@ def load_regions(reg: Path, heights: dict[int, float]) -> list[tuple[int, BBox]]
         page = int(region.attrib["page"])
         box = region.find("bounding-box")
         assert box is not None
-        raw = tuple(float(box.attrib[k]) for k in ("x1", "y1", "x2", "y2"))
+        raw = tuple(_number(box.attrib[k]) for k in ("x1", "y1", "x2", "y2"))
         out.append((page, _flip(raw, heights[page])))  # type: ignore[arg-type]
     return out
+
+
+def _number(text: str) -> float:
+    """A coordinate; one ground-truth file has a stray letter after the digits ("26ß")."""
+    found = re.match(r"\s*-?\d+(\.\d+)?", text)
+    if found is None:
+        raise ValueError(f"not a coordinate: {text!r}")
+    return float(found.group())
 
 
 def _flip(box: tuple[float, ...], height: float) -> BBox:
