@@ -154,7 +154,7 @@ def stamp() -> str:
         text=True,
     ).stdout.strip()
     dirty = subprocess.run(
-        ["git", "-C", str(ROOT), "status", "--porcelain", "extractors", "benchmarks"],
+        ["git", "-C", str(ROOT), "status", "--porcelain", "extractors", "benchmarks/*.py"],
         capture_output=True,
         text=True,
     ).stdout.strip()
