@@ -132,7 +132,8 @@ def _pure(points: list[tuple[float, float]], det: BBox, gts: list[BBox]) -> bool
     return bool(mine) and any(all(inside(p, g) for p in mine) for g in gts)
 
 
-def run(pdfs: list[Path], tools: list[str]) -> list[ToolRun]:
+def run(pdfs: list[Path], tools: list[str], save: Path | None = None) -> list[ToolRun]:
+    """Scores every tool on every PDF; `save` is rewritten after each PDF (long runs)."""
     runs = {t: ToolRun(t) for t in tools}
     for pdf in pdfs:
         truth = load(pdf)
@@ -146,6 +147,8 @@ def run(pdfs: list[Path], tools: list[str]) -> list[ToolRun]:
             runs[tool].seconds += time.perf_counter() - start
             runs[tool].docs.append(score_doc(truth, found))
         print(f"scored {pdf.name}", file=sys.stderr)
+        if save:
+            save.write_text(json.dumps([asdict(r) for r in runs.values()], indent=1))
     return list(runs.values())
 
 
@@ -208,6 +211,22 @@ def render(runs: list[ToolRun], n_docs: int, skipped: str) -> str:
     )
 
 
+def merged(files: list[Path]) -> list[ToolRun]:
+    """Runs saved by --json, one tool's documents possibly spread over several files; only
+    the documents every tool finished are kept, in name order."""
+    runs: dict[str, ToolRun] = {}
+    for f in files:
+        for r in json.loads(f.read_text()):
+            into = runs.setdefault(r["tool"], ToolRun(r["tool"]))
+            into.seconds += r["seconds"]
+            into.docs += [DocScore(**d) for d in r["docs"]]
+    common = set.intersection(*({d.doc for d in r.docs} for r in runs.values()))
+    for r in runs.values():
+        unique = {d.doc: d for d in reversed(r.docs)}  # a document scored twice: the first
+        r.docs = sorted((d for d in unique.values() if d.doc in common), key=lambda d: d.doc)
+    return [runs[t] for t in TOOLS if t in runs]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", type=Path)
@@ -232,10 +251,8 @@ def main() -> int:
     if "tabula" in tools and not java_available():
         tools.remove("tabula")
         skipped = "  tabula skipped: no java on PATH."
-    runs = run(pdfs, tools)
+    runs = run(pdfs, tools, args.json)
     print(render(runs, len(pdfs), skipped))
-    if args.json:
-        args.json.write_text(json.dumps([asdict(r) for r in runs], indent=1))
     return 0
 
 
