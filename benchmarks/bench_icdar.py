@@ -237,11 +237,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     if args.from_json:
-        saved = [
-            ToolRun(r["tool"], r["seconds"], [DocScore(**d) for d in r["docs"]])
-            for f in args.from_json
-            for r in json.loads(f.read_text())
-        ]
+        saved = merged(args.from_json)
         print(render(saved, len(saved[0].docs), ""))
         return 0
     pdfs = sorted(DATASET.glob("competition-dataset-*/*.pdf"))
