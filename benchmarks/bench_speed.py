@@ -195,6 +195,18 @@ def render(r: SpeedReport) -> str:
     return "\n\n".join(parts)
 
 
+def merged(files: list[Path]) -> SpeedReport:
+    """Runs saved by --json (e.g. digital and scanned run apart), stamps kept side by side."""
+    out = SpeedReport("")
+    for f in files:
+        saved = json.loads(f.read_text())
+        out.stamp += ("\n\n" if out.stamp else "") + f"{f.name}: {saved['stamp']}"
+        out.digital += [DocSpeed(**d) for d in saved["digital"]]
+        out.scanned += [DocSpeed(**d) for d in saved["scanned"]]
+        out.rss = saved["rss"] or out.rss
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", type=Path)
@@ -204,7 +216,11 @@ def main() -> int:
     parser.add_argument("--doc-every", type=int, default=1, help="every k-th document only")
     parser.add_argument("--quick", action="store_true", help="3 short documents, 1 scanned")
     parser.add_argument("--skip", nargs="*", default=[], choices=["digital", "scanned", "rss"])
+    parser.add_argument("--from-json", nargs="*", type=Path, help="report saved runs together")
     args = parser.parse_args()
+    if args.from_json:
+        print(render(merged(args.from_json)))
+        return 0
     docs = bp.digital_corpus()[:: args.doc_every]
     if args.quick:
         docs = bp.quick_subset(docs)
