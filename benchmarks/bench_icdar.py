@@ -238,6 +238,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.from_json:
         saved = merged(args.from_json)
+        if args.json:
+            args.json.write_text(json.dumps([asdict(r) for r in saved], indent=1))
         print(render(saved, len(saved[0].docs), ""))
         return 0
     pdfs = sorted(DATASET.glob("competition-dataset-*/*.pdf"))
