@@ -44,7 +44,9 @@ def speed_plot(speed: dict[str, Any], out: Path, caption: str) -> None:
         ax.plot(xs, [d["s_per_page"] for d in docs], "o", ms=3, color="#888", label="wall s/page")
         target = 0.10 if key == "digital" else 1.0
         ax.axhline(target, color="#c33", lw=1, ls="--", label=f"target {target:g} s/page")
-        ax.set_title(f"{title}: {len(docs)} documents, {sum(d['pages'] for d in docs)} pages")
+        ax.set_title(
+            f"{title}: {len(docs)} docs, {sum(d['pages'] for d in docs)} pages", fontsize=10
+        )
         ax.set_xlabel("document (sorted by CPU s/page)")
         ax.set_xticks([])
         ax.set_ylabel("seconds per page")
@@ -118,7 +120,11 @@ def main() -> int:
     speed_plot(speed, args.out / "s_per_page.png", speed["stamp"][:230])
     suites = camelot_scores(json.loads(args.camelot.read_text()))
     suites |= icdar_scores(json.loads(args.icdar.read_text()))
-    peers_plot(suites, args.out / "table_stage_vs_peers.png", speed["stamp"][:230])
+    source = (
+        f"Scores from {args.camelot.name} and {args.icdar.name}; machine and commit in the "
+        "Markdown reports next to them."
+    )
+    peers_plot(suites, args.out / "table_stage_vs_peers.png", source)
     print(f"wrote {args.out}/s_per_page.png and {args.out}/table_stage_vs_peers.png")
     return 0
 
