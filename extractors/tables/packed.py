@@ -14,23 +14,26 @@ from extractors.model import Cell, Table
 from extractors.tables.lines import group_lines
 from extractors.tables.stream import COLUMN_GAP, NUMBER
 
-PACKED_LINES = 2  # lines of a cell that each hold two or more columns with a figure
 PACKED_SHARE = 0.5  # of the table's words inside packed cells
+PACKED_CELLS = 3  # at least this many of them: a grid, not one boxed note ...
+PACKED_LINES = 2  # ... unless a cell holds a sub-table of several such lines
 
 
 def packed_grid(table: Table) -> bool:
     """Most of the table's words sit in cells that are tables themselves."""
     total = sum(len(c.words) for c in table.cells)
-    packed = sum(len(c.words) for c in table.cells if _packed(c))
-    return total > 0 and packed >= PACKED_SHARE * total
+    lines = {id(c): _packed_lines(c) for c in table.cells}
+    packed = [c for c in table.cells if lines[id(c)]]
+    share = sum(len(c.words) for c in packed)
+    many = len(packed) >= PACKED_CELLS or max(lines.values(), default=0) >= PACKED_LINES
+    return many and share >= PACKED_SHARE * total
 
 
-def _packed(cell: Cell) -> bool:
-    lines = group_lines(cell.words, cell.page)
-    multi = 0
-    for line in lines:
+def _packed_lines(cell: Cell) -> int:
+    """Lines of the cell that hold two or more columns, one of them a figure."""
+    count = 0
+    for line in group_lines(cell.words, cell.page):
         words = line.words
         gaps = sum(b.x0 - a.x1 >= COLUMN_GAP for a, b in itertools.pairwise(words))
-        if gaps >= 1 and any(NUMBER.match(w.text) for w in words):
-            multi += 1
-    return multi >= PACKED_LINES
+        count += gaps >= 1 and any(NUMBER.match(w.text) for w in words)
+    return count

@@ -17,12 +17,13 @@ from extractors.options import PipelineOptions
 from extractors.tables.find import find_tables
 from extractors.tables.lines import page_lines
 
-FILES = Path(__file__).resolve().parents[2].parent / "shared/realdata/camelot_tests/tests/files"
+REALDATA = Path(__file__).resolve().parents[2].parent / "shared/realdata"
+FILES = REALDATA / "camelot_tests/tests/files"
 pytestmark = pytest.mark.realdata
 
 
 def tables_of(name: str, page: int = 1) -> list[Table]:
-    path = FILES / name
+    path = REALDATA / name if name.startswith("icdar2013/") else FILES / name
     if not path.is_file():
         pytest.skip(f"camelot test files not present at {FILES}")
     options = PipelineOptions(ocr_engine="none", ocr_workers=1)
@@ -67,3 +68,11 @@ def test_fully_ruled_grid_stays_ruled() -> None:
     grid = next(t for t in tables if any("2012_2" in r for r in rows(t)))
     assert grid.engine == "grid" and grid.ruled
     assert row_with(grid, "2012_2")[:3] == ["2012_2", "3.30", "1.3"]
+
+
+def test_rules_between_rows_only_do_not_glue_the_columns() -> None:
+    # ICDAR eu-016 p3: verticals in the header only, a horizontal rule under every body row;
+    # each body row must come out as five cells, not one cell "Austria 86.2 13.8 0 3,375".
+    tables = tables_of("icdar2013/competition-dataset-eu/eu-016.pdf", page=3)
+    table = next(t for t in tables if any("Austria" in r for r in rows(t)))
+    assert [c for c in row_with(table, "Austria") if c] == ["Austria", "86.2", "13.8", "0", "3,375"]
