@@ -8,6 +8,7 @@ from collections.abc import Callable
 from extractors.model import Line, Page, Table
 from extractors.options import PipelineOptions
 from extractors.tables.empty import drop_empty_leading_columns
+from extractors.tables.packed import packed_grid
 from extractors.tables.ruled import ruled_tables
 from extractors.tables.stream import stream_tables
 
@@ -20,7 +21,7 @@ _FOOTNOTE = re.compile(r"^(注|说明|备注)|本表")
 
 def grid_engine(page: Page, lines: list[Line]) -> list[Table]:
     """Our engine: ruled grid first, then word clustering where no grid stands."""
-    ruled = ruled_tables(page)
+    ruled = [t for t in ruled_tables(page) if not packed_grid(t)]
     stream = stream_tables(page, lines, [t.bbox for t in ruled], first_index=len(ruled) + 1)
     return ruled + stream
 

@@ -12,6 +12,9 @@ from extractors.model import BBox, Cell, Line, Page, Table, Word, union_bbox
 from extractors.tables.cells import make_cell
 
 NUMBER = re.compile(r"^[-−]?(\d{1,3}([,，]\d{3})+|\d+)(\.\d+)?%?$")
+# Dot leaders ("Total . . . . 10,690") guide the eye from a label to its figures; they are
+# no column of their own.
+LEADER = re.compile(r"^[\s.．·…]*[.．·…][\s.．·…]*$")
 COLUMN_GAP = 9.0  # points between two words that are in different columns
 MAX_HEADER_LINES = 4
 ATTACH_REACH = 120.0  # points from a header label's edge to the nearest of its figures
@@ -87,7 +90,7 @@ def _with_detached_headers(blocks: list[list[Line]], max_gap: float) -> list[lis
 
 
 def _column_bounds(body: list[Line]) -> list[tuple[float, float]]:
-    intervals = sorted((w.x0, w.x1) for ln in body for w in ln.words)
+    intervals = sorted((w.x0, w.x1) for ln in body for w in ln.words if not LEADER.match(w.text))
     merged: list[list[float]] = []
     for x0, x1 in intervals:
         if merged and x0 <= merged[-1][1] + 1.0:
@@ -315,6 +318,8 @@ def _merge(first: list[Cell], second: list[Cell]) -> list[Cell]:
 def _row_cells(page: int, row: int, line: Line, bounds: list[tuple[float, float]]) -> list[Cell]:
     groups: dict[tuple[int, int], list[Word]] = {}
     for word in line.words:
+        if LEADER.match(word.text) and not _within(word, bounds):
+            continue
         span = _span_of(word, bounds)
         groups.setdefault(span, []).append(word)
     cells = []
@@ -337,6 +342,10 @@ def _span_of(word: Word, bounds: list[tuple[float, float]]) -> tuple[int, int]:
         nearest = min(range(len(bounds)), key=lambda i: _distance(word, bounds[i]))
         return nearest, nearest
     return hit[0], hit[-1]
+
+
+def _within(word: Word, bounds: list[tuple[float, float]]) -> bool:
+    return any(word.x0 < b and word.x1 > a for a, b in bounds)
 
 
 def _distance(word: Word, bound: tuple[float, float]) -> float:

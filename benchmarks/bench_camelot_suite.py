@@ -1,0 +1,268 @@
+"""camelot's own test suite: our table stage beside camelot (lattice, stream) and pdfplumber.
+
+    .venv/bin/python benchmarks/bench_camelot_suite.py [--json OUT.json] [--only NAME ...]
+
+Cases: every (expected table, PDF) in /work/shared/realdata/camelot_tests/expected_tables.json
+(identical duplicates counted once).  A case from camelot's lattice tests is "ruled", one from
+its stream / network / hybrid tests "unruled".  Every tool runs with its defaults on every page
+of the PDF; the found table that best matches the expected one is scored:
+
+- exact: a cell counts when its text equals the expected text at the same (row, col), over
+  the positions where either table has text;
+- normalised: the same with whitespace removed and case folded (camelot writes a multi-line
+  cell as "a \\nb" in lattice);
+- aligned: the normalised score with the found table shifted down by up to 6 rows and right
+  by up to 2 columns, the best shift kept (camelot stream puts the title and notes above a
+  table into it; a table found without them is otherwise scored 0 for a shifted body);
+- any position: F1 of the normalised non-empty texts as multisets (structure ignored).
+
+camelot's expected tables are its own outputs, a format rather than a truth: its stream
+flavour puts each line of a multi-line cell on a row of its own.  Our tables are scored both
+as they are and with each multi-line cell split into rows that way; `ours` reports the better
+of the two per case, and both are listed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from peers import FINDERS, Found, md_table, stamp
+
+SUITE = Path("/work/shared/realdata/camelot_tests")
+PASSWORDS = {"health_protected.pdf": "userpass"}
+MAX_SHIFT_ROWS = 6
+MAX_SHIFT_COLS = 2
+TOOLS = ("ours", "camelot lattice", "camelot stream", "pdfplumber")
+Grid = list[list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    name: str
+    pdf: Path
+    ruled: bool
+    expected: Grid
+
+
+@dataclass(slots=True)
+class Score:
+    exact: float = 0.0
+    normalised: float = 0.0
+    aligned: float = 0.0
+    any_position: float = 0.0
+    exact_table: bool = False
+    found: bool = False
+    convention: str = ""
+
+
+@dataclass(slots=True)
+class CaseResult:
+    case: str
+    pdf: str
+    ruled: bool
+    shape: tuple[int, int]
+    scores: dict[str, Score] = field(default_factory=dict)
+
+
+def load_cases(only: list[str] | None) -> list[Case]:
+    seen: set[str] = set()
+    cases = []
+    for entry in json.loads((SUITE / "expected_tables.json").read_text()):
+        for pdf in entry["pdfs"]:
+            key = pdf + json.dumps(entry["expected_rows"])
+            if key in seen:
+                continue
+            seen.add(key)
+            name = f"{entry['test']}:{Path(pdf).stem}"
+            if only and not any(o in name for o in only):
+                continue
+            ruled = not entry["flavor"]  # the lattice tests name no flavour
+            cases.append(Case(name, SUITE / pdf, ruled, entry["expected_rows"]))
+    return cases
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
+
+
+def trimmed(grid: Grid) -> Grid:
+    """Drop all-blank rows and columns: a blank margin row is layout, not content."""
+    rows = [r for r in grid if any(c.strip() for c in r)]
+    if not rows:
+        return []
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    keep = [j for j in range(width) if any(r[j].strip() for r in rows)]
+    return [[r[j] for j in keep] for r in rows]
+
+
+def position_accuracy(expected: Grid, got: Grid, key: bool) -> float:
+    def at(grid: Grid, i: int, j: int) -> str:
+        text = grid[i][j] if i < len(grid) and j < len(grid[i]) else ""
+        return norm(text) if key else text.strip()
+
+    height = max(len(expected), len(got))
+    width = max([len(r) for r in expected + got] or [0])
+    cells = [(i, j) for i in range(height) for j in range(width)]
+    shown = [(i, j) for i, j in cells if at(expected, i, j) or at(got, i, j)]
+    if not shown:
+        return 1.0
+    return sum(at(expected, i, j) == at(got, i, j) for i, j in shown) / len(shown)
+
+
+def bag_f1(expected: Grid, got: Grid) -> float:
+    e = Counter(norm(c) for r in expected for c in r if norm(c))
+    g = Counter(norm(c) for r in got for c in r if norm(c))
+    total = sum(e.values()) + sum(g.values())
+    return 2 * sum((e & g).values()) / total if total else 1.0
+
+
+def split_lines(found: Found) -> Grid:
+    """Our table with each multi-line cell spread over rows, one line per row (stream style)."""
+    if found.cell_lines is None:
+        return found.rows
+    out: Grid = []
+    for row in found.cell_lines:
+        depth = max([len(c) for c in row] or [1]) or 1
+        out += [[c[k] if k < len(c) else "" for c in row] for k in range(depth)]
+    return out
+
+
+def score(expected: Grid, got: Grid, convention: str) -> Score:
+    e, g = trimmed(expected), trimmed(got)
+    return Score(
+        exact=position_accuracy(e, g, key=False),
+        normalised=position_accuracy(e, g, key=True),
+        aligned=max(
+            position_accuracy(e, _shifted(g, down, right), key=True)
+            for down in range(MAX_SHIFT_ROWS + 1)
+            for right in range(MAX_SHIFT_COLS + 1)
+        ),
+        any_position=bag_f1(e, g),
+        exact_table=[[norm(c) for c in r] for r in e] == [[norm(c) for c in r] for r in g],
+        found=True,
+        convention=convention,
+    )
+
+
+def _shifted(grid: Grid, down: int, right: int) -> Grid:
+    width = max([len(r) for r in grid] or [0]) + right
+    return [[""] * width for _ in range(down)] + [[""] * right + r for r in grid]
+
+
+def best(expected: Grid, tables: list[Found], split: bool) -> Score:
+    candidates = [score(expected, t.rows, "as is") for t in tables]
+    if split:
+        candidates += [score(expected, split_lines(t), "lines split") for t in tables]
+    return max(
+        candidates,
+        key=lambda s: (s.normalised, s.aligned, s.exact, s.any_position),
+        default=Score(),
+    )
+
+
+def run(cases: list[Case]) -> tuple[list[CaseResult], dict[str, float]]:
+    seconds: dict[str, float] = dict.fromkeys(TOOLS, 0.0)
+    found: dict[tuple[str, Path], list[Found]] = {}
+    for pdf in sorted({c.pdf for c in cases}):
+        for tool in TOOLS:
+            start = time.perf_counter()
+            try:
+                found[tool, pdf] = FINDERS[tool](pdf, PASSWORDS.get(pdf.name))
+            except Exception as err:  # a peer failing on a file scores 0 there, the run goes on
+                print(f"{tool} failed on {pdf.name}: {err}", file=sys.stderr)
+                found[tool, pdf] = []
+            seconds[tool] += time.perf_counter() - start
+        print(f"read {pdf.name}", file=sys.stderr)
+    results = []
+    for case in cases:
+        res = CaseResult(case.name, case.pdf.name, case.ruled, _shape(case.expected))
+        for tool in TOOLS:
+            res.scores[tool] = best(case.expected, found[tool, case.pdf], split=tool == "ours")
+        ours_as_is = best(case.expected, found["ours", case.pdf], split=False)
+        res.scores["ours (as is only)"] = ours_as_is
+        results.append(res)
+    return results, seconds
+
+
+def _shape(grid: Grid) -> tuple[int, int]:
+    return len(grid), max([len(r) for r in grid] or [0])
+
+
+def summary(results: list[CaseResult], tool: str, ruled: bool | None) -> list[object]:
+    chosen = [r for r in results if ruled is None or r.ruled == ruled]
+    scores = [r.scores[tool] for r in chosen]
+    label = {True: "ruled", False: "unruled", None: "all"}[ruled]
+    return [
+        tool,
+        f"{label} ({len(chosen)})",
+        sum(s.found for s in scores),
+        statistics.fmean(s.exact for s in scores),
+        statistics.fmean(s.normalised for s in scores),
+        statistics.fmean(s.aligned for s in scores),
+        statistics.fmean(s.any_position for s in scores),
+        sum(s.exact_table for s in scores),
+    ]
+
+
+def render(results: list[CaseResult], seconds: dict[str, float]) -> str:
+    tools = [*TOOLS, "ours (as is only)"]
+    head = [
+        "tool",
+        "cases",
+        "found",
+        "cell acc. exact",
+        "normalised",
+        "aligned",
+        "any position",
+        "exact",
+    ]
+    kinds = [k for k in (True, False) if any(r.ruled == k for r in results)] + [None]
+    rows = [summary(results, t, ruled) for ruled in kinds for t in tools]
+    per_case = [
+        [r.case, "ruled" if r.ruled else "unruled", f"{r.shape[0]}×{r.shape[1]}"]
+        + [f"{r.scores[t].normalised:.2f} / {r.scores[t].aligned:.2f}" for t in TOOLS]
+        + [r.scores["ours"].convention]
+        for r in results
+    ]
+    time_rows: list[list[object]] = [[t, seconds[t]] for t in TOOLS]
+    return "\n\n".join(
+        [
+            "## camelot test suite: table stage vs peers",
+            stamp(),
+            "Mean over cases of the best-matching table's cell accuracy (see the script's "
+            "docstring for the definitions).  found = cases where the tool returned any table "
+            "on the file; exact = tables equal to the expected one after normalising text.",
+            md_table(head, rows),
+            "Per case, normalised / aligned cell accuracy:",
+            md_table(["case", "kind", "expected", *TOOLS, "ours: convention"], per_case),
+            "Seconds for the whole suite, per tool (all pages of every file):",
+            md_table(["tool", "seconds"], time_rows),
+        ]
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", type=Path, help="write the per-case scores here")
+    parser.add_argument("--only", nargs="*", help="cases whose name contains one of these")
+    args = parser.parse_args()
+    results, seconds = run(load_cases(args.only))
+    print(render(results, seconds))
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in results], indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
