@@ -51,7 +51,7 @@ def ours(path: Path, password: str | None = None) -> list[Found]:
         for number, plumber_page in enumerate(pdf.pages, start=1):
             page = read_page(plumber_page, number, options)
             for table in find_tables(page, page_lines(page), options):
-                grid = table.grid()
+                grid = table.cell_matrix()
                 rows = [[c.text if c else "" for c in row] for row in grid]
                 lines = [[_visual_lines(c) if c else [] for c in row] for row in grid]
                 out.append(Found(number, table.bbox, rows, lines))

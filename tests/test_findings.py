@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,11 +29,11 @@ import pytest
 from extractors.options import PipelineOptions
 from extractors.pipeline import extract_document
 from schemas import BudgetDocument, DocumentInfo, ReviewSummary
+from tests.cli.cli_helpers import run_cli
 
 SAMPLES = "shanghai_putuo_zxj6827111/GovBudgetChecker/samples"
 BAD = f"{SAMPLES}/bad/24年普陀区财政局（测试问题版本）.pdf"
 GOOD = f"{SAMPLES}/good/上海市普陀区财政局2024年度部门决算.pdf"
-BIN = Path(sys.executable).with_name("budgetlens")
 
 # (rule, page) of every planted error in the 测试问题版本.
 PLANTED = [
@@ -141,9 +140,7 @@ def test_findings_never_lower_confidence(cn_budget: Path, monkeypatch: pytest.Mo
 
 
 def _check(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN), "check", *map(str, args)], capture_output=True, text=True, timeout=120
-    )
+    return run_cli("check", *args)
 
 
 def test_check_command(bad_doc: BudgetDocument, tmp_path: Path) -> None:

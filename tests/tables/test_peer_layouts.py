@@ -33,7 +33,7 @@ def tables_of(name: str, page: int = 1) -> list[Table]:
 
 
 def rows(table: Table) -> list[list[str]]:
-    return [[c.text.strip() if c else "" for c in row] for row in table.grid()]
+    return [[c.text.strip() if c else "" for c in row] for row in table.cell_matrix()]
 
 
 def row_with(table: Table, text: str) -> list[str]:
