@@ -10,7 +10,6 @@ command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 # The review UI's browser tests drive Debian's Chromium (Playwright cannot download one here).
 [ -x /usr/bin/chromium ] || need+=(chromium)
 # tabula-java, a peer in the ICDAR 2013 benchmark (benchmarks/bench_icdar.py), runs on it.
-command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     need+=(postgresql)
 fi
