@@ -84,4 +84,8 @@ def _amount_role(path: list[HeaderLabel]) -> str | None:
         found = None  # a group: its detail columns may name a finer role deeper down
     if len(path) == 1 and (_SUBTOTAL.match(path[0].text) or _PLAIN_AMOUNT.match(path[0].text)):
         return "total"
+    if found is None and _PLAIN_AMOUNT.match(path[-1].text):
+        # 收入 / 预算数 | 决算数: a side's plain amount columns under a heading that names no
+        # amount; without a role the 预算数 beside the 决算数 is read as the year's figure.
+        return "total"
     return found
