@@ -25,14 +25,23 @@ _BUDGET_COLUMN = re.compile(r"预算数|预算$")
 _ACTUAL_COLUMN = re.compile(r"决算数|决算$|执行数")
 
 
+# "合计（万元）", "预算数(元)": the unit some publishers print in the first amount header.
+_UNIT_IN_LABEL = re.compile(r"[（(](金额)?(单位[:：]?)?(亿元|万元|千元|元)[)）]")
+
+
 def column_roles(header: Header) -> list[str | None]:
-    has_actual = any(_ACTUAL_COLUMN.search(lb.text) for path in header.paths for lb in path)
-    roles = [_role(path) for path in header.paths]
+    paths = [_without_unit(path) for path in header.paths]
+    has_actual = any(_ACTUAL_COLUMN.search(lb.text) for path in paths for lb in path)
+    roles = [_role(path) for path in paths]
     if has_actual:
-        roles = [
-            _budget_variant(role, path) for role, path in zip(roles, header.paths, strict=True)
-        ]
+        roles = [_budget_variant(role, path) for role, path in zip(roles, paths, strict=True)]
     return roles
+
+
+def _without_unit(path: list[HeaderLabel]) -> list[HeaderLabel]:
+    """The unit is the table's, not part of the column's name (its role would be lost)."""
+    out = [HeaderLabel(_UNIT_IN_LABEL.sub("", lb.text), lb.span) for lb in path]
+    return [lb for lb in out if lb.text]
 
 
 def _budget_variant(role: str | None, path: list[HeaderLabel]) -> str | None:
