@@ -74,6 +74,17 @@ def _role(path: list[HeaderLabel]) -> str | None:
     return _amount_role(path)
 
 
+def _finer_below(labels: list[HeaderLabel]) -> bool:
+    """A label under this one names an amount of its own (本年基本支出 / 人员经费): the
+    upper one is a group even where its measured span is one column (an unruled header
+    whose group label was not stretched over its columns)."""
+    return any(
+        role != "total" and pattern.search(lb.text)
+        for lb in labels
+        for role, pattern in _AMOUNT_KEYWORDS
+    )
+
+
 def _amount_role(path: list[HeaderLabel]) -> str | None:
     found: str | None = None
     for depth, label in enumerate(path):
@@ -88,7 +99,7 @@ def _amount_role(path: list[HeaderLabel]) -> str | None:
         is_group = label.span > 1 and depth < len(path) - 1
         if is_group and (_SUBTOTAL.match(path[-1].text) or _PLAIN_AMOUNT.match(path[-1].text)):
             return role
-        if not is_group:
+        if not is_group and not _finer_below(path[depth + 1 :]):
             return role
         found = None  # a group: its detail columns may name a finer role deeper down
     if len(path) == 1 and (_SUBTOTAL.match(path[0].text) or _PLAIN_AMOUNT.match(path[0].text)):
