@@ -48,8 +48,9 @@ def _check_budget(b: Budget) -> None:
     for tp in (b.three_public, b.three_public_prior, b.three_public_plan):
         assert tp.total == tp.overseas + tp.vehicle_purchase + tp.vehicle_operation + tp.reception
     by_code = {e.code: e.total for e in econ}
-    assert by_code.get("30217", ZERO) >= b.three_public.reception
-    assert by_code.get("30212", ZERO) >= b.three_public.overseas
+    assert by_code.get("30217", ZERO) <= b.three_public.reception
+    assert by_code.get("30212", ZERO) <= b.three_public.overseas
+    assert by_code.get("30231", ZERO) <= b.three_public.vehicle_operation
     p = b.procurement
     assert p.total == p.goods + p.works + p.services > 0
     everything = [b.operating, p.goods, p.works, p.services, *(e.total for e in econ)]
