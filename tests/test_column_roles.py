@@ -16,7 +16,7 @@ def _roles(*paths: list[tuple[str, int]]) -> list[str | None]:
 def test_plan_beside_actual_under_a_side_heading() -> None:
     """决算 收支总表 with 收入 / 支出 over 项目 | 预算数 | 决算数: the 预算数 is the plan."""
     side = [("收入", 3)]
-    roles = _roles(side + [("项目", 1)], side + [("预算数", 1)], side + [("决算数", 1)])
+    roles = _roles([*side, ("项目", 1)], [*side, ("预算数", 1)], [*side, ("决算数", 1)])
     assert roles == ["name", "budget_total", "total"]
 
 
@@ -33,7 +33,7 @@ def test_group_label_measured_one_column_wide() -> None:
     """An unruled header whose group label was not stretched over its columns: the finer
     label under it decides (人员经费 under 本年基本支出 is personnel, not basic)."""
     group = [("本年基本支出", 1)]
-    roles = _roles([("合计", 1)], group + [("人员经费", 1)], [("公用经费", 1)])
+    roles = _roles([("合计", 1)], [*group, ("人员经费", 1)], [("公用经费", 1)])
     assert roles == ["total", "personnel", "public"]
     # A group over its own subtotal keeps the group's role.
     assert _roles([("基本支出", 1), ("合计", 1)]) == ["basic"]
@@ -42,4 +42,4 @@ def test_group_label_measured_one_column_wide() -> None:
 def test_budget_only_tables_keep_plain_amounts() -> None:
     """Without a 决算数 column, 预算数 is the year's figure."""
     side = [("支出", 2)]
-    assert _roles(side + [("项目", 1)], side + [("预算数", 1)]) == ["name", "total"]
+    assert _roles([*side, ("项目", 1)], [*side, ("预算数", 1)]) == ["name", "total"]
