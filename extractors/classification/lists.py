@@ -125,18 +125,21 @@ def _spellings(entry: CodeEntry) -> set[str]:
 def find_code(kind: Kind, name: str, parent: str | None) -> CodeMatch | None:
     """The child of ``parent`` (None: a top-level class) whose name or alias matches ``name``.
 
-    Exact match on the normalised name first; then the closest sibling by difflib ratio,
-    if it clears FUZZY_MIN_RATIO and is not tied with another sibling (a tie means the
-    spelling does not tell the siblings apart, so guessing would be wrong half the time).
+    Exact match on the normalised name first (two siblings of one name: none); then the
+    closest sibling by difflib ratio, if it clears FUZZY_MIN_RATIO and is not tied with
+    another sibling (a tie means the spelling does not tell the siblings apart, so
+    guessing would be wrong half the time).
     """
     target = normalise_name(name)
     if not target:
         return None
     lst = load_list(kind)
     siblings = [lst.entries[c] for c in lst.children.get(parent or "", ())]
-    for entry in siblings:
-        if target in _spellings(entry):
-            return CodeMatch(code=entry.code, name=entry.name, exact=True)
+    exact = [entry for entry in siblings if target in _spellings(entry)]
+    if len(exact) > 1:
+        return None  # 21099 has 2109901 and 2109999, both 其他卫生健康支出: no telling
+    if exact:
+        return CodeMatch(code=exact[0].code, name=exact[0].name, exact=True)
     scored = sorted(
         (
             (max(difflib.SequenceMatcher(None, target, s).ratio() for s in _spellings(e)), e)

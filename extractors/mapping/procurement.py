@@ -2,10 +2,11 @@
 
 The table states the department's procurement in its first 合计 / 总计 row; where it is
 broken down by kind, the rows "A-货物" / "B工程" / "C 服务" (or plain 货物 / 工程 / 服务) give
-the parts.  Only the column of the row's whole amount is read (总计 / 合计 / 金额 /
-预算金额), never 数量, 单价 or one fund's column.  A kind printed on more than one row (one
-per unit) is no statement of the department's figure and is left out; a blank cell is no
-statement either (an empty table must not become "procurement 0").
+the parts, or the 合计 row's cells under columns so named (kinds across, units down).
+Only the column of the row's whole amount is read (总计 / 合计 / 金额 / 预算金额), never
+数量, 单价 or one fund's column.  A kind printed on more than one row (one per unit) is no
+statement of the department's figure and is left out; a blank cell is no statement either
+(an empty table must not become "procurement 0").
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def _readings(typed: TypedTable) -> list[Reading]:
             if pattern.match(label):
                 rows.setdefault(path, []).append(lc)
                 break
+    if "procurement.total" in rows and not set(rows) - {"procurement.total"}:
+        rows.update(_kind_columns(cells, rows["procurement.total"][0].cell.row))
     out = []
     for path, found in rows.items():
         if path != "procurement.total" and len(found) > 1:
@@ -68,6 +71,20 @@ def _readings(typed: TypedTable) -> list[Reading]:
         reading = cell_reading(path, found[0].cell, typed)
         if reading is not None:
             out.append(reading)
+    return out
+
+
+def _kind_columns(cells: list[LabelledCell], total_row: int) -> dict[str, list[LabelledCell]]:
+    """Kinds across (合计 | 货物 | 工程 | 服务, one row per unit): the 合计 row's cells under
+    the kind's own column."""
+    out: dict[str, list[LabelledCell]] = {}
+    for lc in cells:
+        leaf = re.sub(r"\s+", "", lc.column_label.split("/")[-1])
+        if lc.cell.row != total_row or lc.empty or _NOT_AMOUNT.search(lc.column_label):
+            continue
+        for path, pattern in _ROWS[1:]:
+            if pattern.match(leaf):
+                out.setdefault(path, []).append(lc)
     return out
 
 

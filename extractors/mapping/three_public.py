@@ -105,7 +105,9 @@ def _path(
     if _OTHER_COSTS.search(_leaf_label(column)):
         return None
     prior = bool(_PRIOR.search(column)) or _is_prior_year(column, fiscal_year)
-    label = _leaf_label(column) if across else (lc.row_label or _leaf_label(column))
+    # Items down the rows: the item is the row's head, also for the second year's column
+    # (its left label stops at the first year's figure).
+    label = _leaf_label(column) if across else (lc.row_label or lc.row_head or _leaf_label(column))
     item = _item(label)
     if item is None and _is_total(label, column, has_other_costs):
         item = "three_public.total"

@@ -25,14 +25,23 @@ _BUDGET_COLUMN = re.compile(r"预算数|预算$")
 _ACTUAL_COLUMN = re.compile(r"决算数|决算$|执行数")
 
 
+# "合计（万元）", "预算数(元)": the unit some publishers print in the first amount header.
+_UNIT_IN_LABEL = re.compile(r"[（(](金额)?(单位[:：]?)?(亿元|万元|千元|元)[)）]")
+
+
 def column_roles(header: Header) -> list[str | None]:
-    has_actual = any(_ACTUAL_COLUMN.search(lb.text) for path in header.paths for lb in path)
-    roles = [_role(path) for path in header.paths]
+    paths = [_without_unit(path) for path in header.paths]
+    has_actual = any(_ACTUAL_COLUMN.search(lb.text) for path in paths for lb in path)
+    roles = [_role(path) for path in paths]
     if has_actual:
-        roles = [
-            _budget_variant(role, path) for role, path in zip(roles, header.paths, strict=True)
-        ]
+        roles = [_budget_variant(role, path) for role, path in zip(roles, paths, strict=True)]
     return roles
+
+
+def _without_unit(path: list[HeaderLabel]) -> list[HeaderLabel]:
+    """The unit is the table's, not part of the column's name (its role would be lost)."""
+    out = [HeaderLabel(_UNIT_IN_LABEL.sub("", lb.text), lb.span) for lb in path]
+    return [lb for lb in out if lb.text]
 
 
 def _budget_variant(role: str | None, path: list[HeaderLabel]) -> str | None:
@@ -65,6 +74,17 @@ def _role(path: list[HeaderLabel]) -> str | None:
     return _amount_role(path)
 
 
+def _finer_below(labels: list[HeaderLabel]) -> bool:
+    """A label under this one names an amount of its own (本年基本支出 / 人员经费): the
+    upper one is a group even where its measured span is one column (an unruled header
+    whose group label was not stretched over its columns)."""
+    return any(
+        role != "total" and pattern.search(lb.text)
+        for lb in labels
+        for role, pattern in _AMOUNT_KEYWORDS
+    )
+
+
 def _amount_role(path: list[HeaderLabel]) -> str | None:
     found: str | None = None
     for depth, label in enumerate(path):
@@ -79,9 +99,13 @@ def _amount_role(path: list[HeaderLabel]) -> str | None:
         is_group = label.span > 1 and depth < len(path) - 1
         if is_group and (_SUBTOTAL.match(path[-1].text) or _PLAIN_AMOUNT.match(path[-1].text)):
             return role
-        if not is_group:
+        if not is_group and not _finer_below(path[depth + 1 :]):
             return role
         found = None  # a group: its detail columns may name a finer role deeper down
     if len(path) == 1 and (_SUBTOTAL.match(path[0].text) or _PLAIN_AMOUNT.match(path[0].text)):
+        return "total"
+    if found is None and _PLAIN_AMOUNT.match(path[-1].text):
+        # 收入 / 预算数 | 决算数: a side's plain amount columns under a heading that names no
+        # amount; without a role the 预算数 beside the 决算数 is read as the year's figure.
         return "total"
     return found

@@ -86,6 +86,7 @@ def _infer_codes(rows: list[CodedRow], scheme: Scheme) -> None:
     find = find_function_code if scheme == "function" else find_economic_code
     klass: str | None = None
     kuan: str | None = None
+    used: set[str] = set()
     for row in rows:
         if row.is_total or not row.name:
             continue
@@ -93,10 +94,16 @@ def _infer_codes(rows: list[CodedRow], scheme: Scheme) -> None:
         # (其他工资福利支出 is 30199, not a misspelt 301 工资福利支出).
         parents = [None, *(p for p in (klass, kuan) if p)]
         found = [m for m in (find(row.name, parent) for parent in parents) if m is not None]
+        # A row is not its own parent again: 其他公共安全支出 under the 款 20499 of that
+        # name is the 项 2049999, not a second 20499.
+        found = [m for m in found if m.code not in (klass, kuan)] or found
         match = next((m for m in found if m.exact), found[0] if found else None)
-        if match is None:
+        if match is None or match.code in used:
+            # A second row of the same name under one 款 (20899 has 2089901 and 2089999,
+            # both 其他社会保障和就业支出): the name cannot say which it is.
             continue
         code = match.code
+        used.add(code)
         if len(code) == 3:
             klass, kuan = code, None
         elif len(code) == 5:

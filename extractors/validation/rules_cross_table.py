@@ -132,6 +132,8 @@ def _spending_column(typed: TypedTable, wanted: Callable[[str], bool], name: str
         side = lc.column_label.split("/")[0]
         if "支出" not in side or not wanted(lc.column_label):
             continue
+        if (lc.role or "").startswith("budget_"):
+            continue  # 决算: the 预算数 column is the plan, not the year's spending
         if picked is not None and lc.column_label != picked:
             continue
         code = _class_code(label)

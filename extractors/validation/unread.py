@@ -4,7 +4,8 @@ The narrative rounds (1,642.12 万元 for 16,421,187.67 元); its sums hold to i
 however the table reads.  Where the table of that figure is in the document, prints its
 figures finer than the sentence does, and gave us no reading, we failed to read the table:
 the rounded sentence is not to be accepted as the figure, however well it adds up.  (A
-sentence as precise as the table, 28.00 万元 beside 28.00, is the figure.)
+sentence as precise as the table, 28.00 万元 beside 28.00, is the figure.)  Where the
+section's table is not found at all, the precision of the document's other tables stands in.
 """
 
 from __future__ import annotations
@@ -26,8 +27,12 @@ _TABLE_OF: dict[str, set[TableKind]] = {
 
 def unread_table_doubts(values: dict[str, Value], tables: list[TypedTable]) -> dict[str, float]:
     # One pass over each section's tables, not one per narrative value.
+    # Where no table of the section was found (not printed, or not recognised), the
+    # document's other tables still say how finely it prints its figures: a sentence
+    # coarser than that restates a table figure rounded, however well its parts add up.
+    anywhere = _finest_step(tables)
     finest = {
-        prefix: _finest_step([t for t in tables if t.kind in kinds])
+        prefix: _finest_step([t for t in tables if t.kind in kinds]) or anywhere
         for prefix, kinds in _TABLE_OF.items()
     }
     out: dict[str, float] = {}

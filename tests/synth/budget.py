@@ -208,12 +208,19 @@ def _perturb(rng: random.Random, tp: ThreePublic, step: Decimal) -> ThreePublic:
 def _basic_economic(
     rng: random.Random, scale: float, step: Decimal, tp: ThreePublic
 ) -> tuple[EconomicItem, ...]:
-    # 三公 parts live in these codes; the basic item is at least the 三公 part
-    floor = {"30212": tp.overseas, "30217": tp.reception, "30231": tp.vehicle_operation}
-    chosen = cls.draw_economic_codes(rng, set(k for k, v in floor.items() if v))
+    # 三公 parts live in these codes.  The 三公 table covers basic and project spending, so
+    # the basic item is at most its 三公 part (none where the part is 0), as the
+    # extractor's three_public.economic_code rule expects of real documents.
+    ceiling = {"30212": tp.overseas, "30217": tp.reception, "30231": tp.vehicle_operation}
+    drawn = cls.draw_economic_codes(rng, set(k for k, v in ceiling.items() if v))
+    chosen = [c for c in drawn if ceiling.get(c, step) > 0]
     items = []
     for code in chosen:
-        amount = floor.get(code, ZERO) + draw_amount(rng, scale / 400, scale / 15, step)
+        if code in ceiling:
+            share = (ceiling[code] * Decimal(str(rng.uniform(0.5, 1.0))) / step).quantize(1)
+            amount = max(step, share * step)
+        else:
+            amount = draw_amount(rng, scale / 400, scale / 15, step)
         gov_code, gov_name = cls.government_code(code)
         personnel = code[:3] in ("301", "303")
         items.append(
