@@ -44,6 +44,12 @@ NARRATIVE = [
 ]
 
 
+COARSER_THAN_TABLES = {
+    (f"{CITY}/005_广州/政府办公厅_2026年部门预算.pdf", "procurement.goods"),
+    (f"{CITY}/005_广州/政府办公厅_2026年部门预算.pdf", "procurement.works"),
+}
+
+
 @pytest.mark.parametrize(("rel", "path", "value"), NARRATIVE)
 def test_narrative_figures_confirmed_by_their_sum(
     cn_budget: Path, rel: str, path: str, value: str
@@ -52,8 +58,14 @@ def test_narrative_figures_confirmed_by_their_sum(
     amount = get_amount(doc, path)
     assert amount is not None, f"{path} not extracted"
     assert amount.value == Decimal(value)
-    # the parts add up to the total the same paragraph states: accepted on that identity
-    assert amount.status == Status.accepted
+    if (rel, path) in COARSER_THAN_TABLES:
+        # The document has no 政府采购表 and its tables print to 0.01 万元; a part printed
+        # coarser (64.3, 0) may be a rounded restatement, so its sum alone does not
+        # confirm it (extractors/validation/unread.py): right, but for a person to check.
+        assert amount.status == Status.needs_review
+    else:
+        # the parts add up to the total the same paragraph states: accepted on that identity
+        assert amount.status == Status.accepted
 
 
 def test_no_figure_taken_across_missing_lines(cn_budget: Path) -> None:
