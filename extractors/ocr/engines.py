@@ -19,9 +19,14 @@ import numpy as np
 
 from extractors.ocr.batching import recognize_batches
 
+
 # onnxruntime threads per session: the machine has 2 cores and the page pool runs one
 # process per core at most, so more threads only add contention.
-ORT_THREADS = int(os.environ.get("BUDGETLENS_OCR_THREADS", "2"))
+# Read when an engine loads, not at import (one process may set it before its first page).
+def ort_threads() -> int:
+    return int(os.environ.get("BUDGETLENS_OCR_THREADS", "2"))
+
+
 PADDLE_MODEL_ENV = "BUDGETLENS_PADDLEOCR_MODEL_DIR"
 
 Quad = np.ndarray  # (4, 2) float32 corner points, clockwise from top-left, image pixels
@@ -72,7 +77,7 @@ class RapidOcrEngine:
 
         params: dict[str, Any] = {
             "Global.log_level": "warning",
-            "EngineConfig.onnxruntime.intra_op_num_threads": ORT_THREADS,
+            "EngineConfig.onnxruntime.intra_op_num_threads": ort_threads(),
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
         # Typed loosely: its stage loaders are private (pinned rapidocr==3.10.0).
@@ -204,7 +209,7 @@ def _quiet_session(stage: Any) -> None:
     if wrapper is None or session is None or not model_path:
         return
     opts = ort.SessionOptions()
-    opts.intra_op_num_threads = ORT_THREADS
+    opts.intra_op_num_threads = ort_threads()
     opts.inter_op_num_threads = 1
     opts.enable_cpu_mem_arena = False
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
