@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from extractors.export import to_csv, to_xlsx
+from extractors.export import to_csv_bytes, to_xlsx
 from schemas import BudgetDocument, Status
 from schemas.paths import iter_amounts
 from service.deps import CeleryDep, SessionDep, TenantDep
@@ -245,7 +245,7 @@ def get_audit(document_id: str, session: SessionDep, tenant: TenantDep) -> list[
 def reviewed_csv(document_id: str, session: SessionDep, tenant: TenantDep) -> Response:
     _, state = owned_state(session, tenant, document_id)
     doc = BudgetDocument.model_validate(state.body)
-    return Response(to_csv(doc), media_type="text/csv; charset=utf-8")
+    return Response(to_csv_bytes(doc), media_type="text/csv; charset=utf-8")
 
 
 @router.get("/documents/{document_id}/reviewed.xlsx", response_class=Response)

@@ -20,7 +20,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from extractors.export import to_csv, to_xlsx
+from extractors.export import to_csv_bytes, to_xlsx
 from schemas import BudgetDocument
 from service.body_limit import MULTIPART_SLACK
 from service.deps import CeleryDep, SessionDep, SettingsDep, StoreDep, TenantDep
@@ -180,7 +180,7 @@ def get_result(
 @router.get("/documents/{document_id}/result.csv", response_class=Response)
 def get_result_csv(document_id: str, session: SessionDep, tenant: TenantDep) -> Response:
     doc = BudgetDocument.model_validate(latest_result(session, tenant, document_id).body)
-    return Response(to_csv(doc), media_type="text/csv; charset=utf-8")
+    return Response(to_csv_bytes(doc), media_type="text/csv; charset=utf-8")
 
 
 @router.get("/documents/{document_id}/result.xlsx", response_class=Response)

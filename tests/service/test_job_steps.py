@@ -50,8 +50,9 @@ def test_batches_then_merge(
         assert len(results) == 1 and results[0].body["document"]["page_count"] == 3
     body = client.get(f"/v1/documents/{job.document_id}/result", headers=auth)
     assert body.status_code == 200 and body.headers["X-Result-Version"] == "1"
-    csv_text = client.get(f"/v1/documents/{job.document_id}/result.csv", headers=auth).text
-    assert csv_text.startswith("path,value,raw,unit")
+    csv = client.get(f"/v1/documents/{job.document_id}/result.csv", headers=auth).content
+    # UTF-8 with a byte-order mark, so Excel shows the Chinese names
+    assert csv.startswith(b"\xef\xbb\xbfpath,value,raw,unit")
     xlsx = client.get(f"/v1/documents/{job.document_id}/result.xlsx", headers=auth)
     assert xlsx.content[:2] == b"PK"
 
