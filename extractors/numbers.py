@@ -57,6 +57,15 @@ def to_yuan(value: Decimal, unit: str) -> Decimal:
     return value * UNIT_FACTORS[unit]
 
 
+def sentence_amount(raw: str, unit: str) -> Decimal | None:
+    """A figure of a sentence in 元 ("1，642.12" 万元; prose may group with a full-width
+    comma), or None when it is not a figure."""
+    parsed = parse_amount(raw.replace("，", ","))
+    if parsed is None or parsed.empty:
+        return None
+    return to_yuan(parsed.value, unit)
+
+
 def printed_precision(raw: str) -> Decimal:
     """One unit in the last printed digit: "688.7" -> 0.1, "195,774,300" -> 1."""
     compact = raw.replace(",", "").replace("，", "").strip()

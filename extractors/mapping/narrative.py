@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from extractors.mapping.narrative_scope import GAP, HOLE, NUM, SCOPE_WINDOW, sub_scope
 from extractors.model import Line, Reading, Signal
-from extractors.numbers import UNIT_FACTORS, parse_amount
+from extractors.numbers import sentence_amount
 from schemas import ReadMethod, Source
 
 # A heading, then the item's figure in the next sentence: "1.因公出国（境）费用。2026 年预算数
@@ -220,12 +220,12 @@ def _procurement_breakdown(text: str, start: int) -> bool:
 def _reading(path: str, match: re.Match[str], sentence: Sentence) -> Reading | None:
     index = _number_group(match)
     number, unit = match.group(index), match.group(index + 1)
-    parsed = parse_amount(number.replace("，", ","))
-    if parsed is None or parsed.empty:
+    value = sentence_amount(number, unit)
+    if value is None:
         return None
     return Reading(
         path=path,
-        value=parsed.value * UNIT_FACTORS[unit],
+        value=value,
         raw=number,
         unit=unit,
         source=Source(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extractors.model import Line
-from extractors.numbers import UNIT_FACTORS, parse_amount
+from extractors.numbers import sentence_amount
 from extractors.validation.figures import Figure
 
 NUM = r"\d[\d,，]*(?:\.\d+)?"
@@ -46,12 +46,12 @@ class Narrative:
         return self.amount(match.group(name), match.group(f"{name}_u"), match.start(name), label)
 
     def amount(self, raw: str, unit: str, start: int, label: str) -> Figure | None:
-        parsed = parse_amount(raw.replace("，", ","))
-        if parsed is None or parsed.empty:
+        value = sentence_amount(raw, unit)
+        if value is None:
             return None
         return Figure(
             label=label,
-            value=parsed.value * UNIT_FACTORS[unit],
+            value=value,
             raw=raw,
             unit=unit,
             page=self.page_at(start),
