@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     if args.paddleocr_model_dir is not None:
-        from extractors.ocr.engines import PADDLE_MODEL_ENV
+        from extractors.ocr.paddle_engine import PADDLE_MODEL_ENV
 
         # The engine (and the OCR pool's processes, which inherit it) read the environment.
         os.environ[PADDLE_MODEL_ENV] = str(args.paddleocr_model_dir)

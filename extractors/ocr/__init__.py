@@ -3,7 +3,8 @@
 Imported lazily by the pipeline, so a digital document never loads ONNX models.
 """
 
-from extractors.ocr.engines import ENGINES, OcrEngine, OcrEngineError, OcrWord, load_ocr_engine
+from extractors.ocr.engine_types import OcrEngine, OcrEngineError, OcrWord
+from extractors.ocr.engines import ENGINES, load_ocr_engine
 from extractors.ocr.page import ocr_page
 from extractors.ocr.word_scores import digit_alternatives, is_amount, word_score
 

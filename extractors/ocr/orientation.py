@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from extractors.ocr.engines import Quad, crop_quad
+from extractors.ocr.engine_types import Quad
+from extractors.ocr.text_lines import crop_quad
 
 SAMPLE = 16  # lines voted on: enough for a stable majority, cheap for the classifier
 MIN_SIDE_PX = 12  # smaller boxes are specks, not text lines

@@ -10,10 +10,13 @@ from __future__ import annotations
 import numpy as np
 
 from extractors.model import Ruling
+from extractors.ocr.box_reading import read_boxes
 from extractors.ocr.deskew import estimate_skew, rotate_small
-from extractors.ocr.engines import OcrEngine, OcrWord, RapidOcrEngine
+from extractors.ocr.engine_types import OcrEngine, OcrWord
 from extractors.ocr.line_boxes import MIN_CELLS, grid_cells, ink_mask, segment_page
-from extractors.ocr.page import detect, has_ink, hug_ink, read_boxes, read_quads
+from extractors.ocr.page import has_ink
+from extractors.ocr.quad_reading import detect, hug_ink, read_quads
+from extractors.ocr.rapid_engine import RapidOcrEngine
 from extractors.ocr.rulings import find_rulings
 
 

@@ -12,7 +12,7 @@ import itertools
 
 from extractors.model import Cell, Table
 from extractors.tables.lines import group_lines
-from extractors.tables.stream import COLUMN_GAP, NUMBER
+from extractors.tables.stream_blocks import COLUMN_GAP, NUMBER
 
 PACKED_SHARE = 0.5  # of the table's words inside packed cells
 PACKED_CELLS = 3  # at least this many of them: a grid, not one boxed note ...

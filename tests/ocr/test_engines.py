@@ -8,15 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from extractors.ocr.engines import (
-    ENGINES,
-    PADDLE_MODEL_ENV,
-    OcrEngineError,
-    PaddleOcrEngine,
-    RapidOcrEngine,
-    load_ocr_engine,
-)
+from extractors.ocr.engine_types import OcrEngineError
+from extractors.ocr.engines import ENGINES, load_ocr_engine
+from extractors.ocr.paddle_engine import PADDLE_MODEL_ENV, PaddleOcrEngine
 from extractors.ocr.page_image import render_page
+from extractors.ocr.rapid_engine import RapidOcrEngine
 
 
 def test_registry_names_match_options() -> None:
@@ -62,7 +58,7 @@ def test_blank_image_reads_nothing() -> None:
 
 
 def test_amounts_glued_to_the_next_cell_are_separated() -> None:
-    from extractors.ocr.engines import separate_amounts
+    from extractors.ocr.text_lines import separate_amounts
 
     assert separate_amounts("6,887,000.001、工资福利支出") == "6,887,000.00 1、工资福利支出"
     assert separate_amounts("收入合计6,887,000.00支出") == "收入合计 6,887,000.00 支出"

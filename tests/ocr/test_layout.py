@@ -15,8 +15,8 @@ from extractors.layout.engines import get_layout_engine
 from extractors.layout.seals import seal_regions
 from extractors.model import union_bbox
 from extractors.ocr import load_ocr_engine
-from extractors.ocr.page import ocr_image
 from extractors.ocr.page_image import render_page
+from extractors.ocr.quad_reading import ocr_image
 from extractors.options import PipelineOptions
 from extractors.pipeline import read_pages
 

@@ -48,7 +48,8 @@ def test_digit_alternatives() -> None:
 def test_split_line_gives_each_word_its_own_box() -> None:
     import numpy as np
 
-    from extractors.ocr.engines import LineRead, split_line
+    from extractors.ocr.engine_types import LineRead
+    from extractors.ocr.text_lines import split_line
 
     quad = np.array([[100, 10], [300, 10], [300, 30], [100, 30]], np.float32)
     read = LineRead("12.00 34.50", 0.98, [0.99] * 10, [])  # no positions: even widths

@@ -1,0 +1,144 @@
+"""Text lines given as ink boxes, read without the detector; doubtful ones read again."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from extractors.ocr.engine_types import LineRead, OcrWord
+from extractors.ocr.line_boxes import MARGIN_X, MARGIN_Y, WORD_PAD, ink_mask, line_crops
+from extractors.ocr.quad_reading import hug_ink
+from extractors.ocr.rapid_engine import RapidOcrEngine
+from extractors.ocr.text_lines import split_line
+
+# A box lower than this share of the page's median text box is not a full text line.
+SMALL_BOX_SHARE = 0.75
+# (x, y) margins in typical line heights with which such a box is read again.
+SMALL_MARGINS = ((0.3, 0.6), (0.3, 0.4), (0.3, 0.8))
+# Other doubtful boxes are read again with these (x, y) margins in their own height (x
+# stays wide enough to keep a leading minus off the crop's edge).
+ALT_MARGINS = ((0.6, 0.6), (0.6, 0.35))
+# weighed(): the band of (width the text needs) / (ink width) within which a reading fits.
+FIT_MIN, FIT_MAX = 0.65, 1.6
+# A box whose first reading is less sure than this is read again (second_reads).
+REREAD = 0.8
+# After the re-reading, a doubtful low box that reads as neither digits nor marks is kept
+# only when the recogniser is at least this sure (credible_small).
+SMALL_CREDIBLE = 0.9
+_MARKS = re.compile(r"[*\-—.·]+")
+
+
+def read_boxes(
+    engine: RapidOcrEngine, image: np.ndarray, boxes: list[tuple[int, int, int, int]]
+) -> list[OcrWord]:
+    """Recognise text lines given as tight ink boxes (no detector involved).
+
+    The crop read is the ink with a generous margin of page (segment.MARGIN_*, clipped
+    half-way to the next line); the words get boxes hugging the ink (segment.WORD_PAD),
+    not the crop, so that a unit line just above a table does not overlap the table's
+    first row.  Doubtful readings get a second opinion (second_reads).
+    """
+    if not boxes:
+        return []
+    ink = ink_mask(image)
+    crops = line_crops(boxes, image.shape, MARGIN_X, MARGIN_Y)
+    first = engine.read([image[c[1] : c[3], c[0] : c[2]] for c in crops])
+    reads = [(read, (c[0], c[2])) for c, read in zip(crops, first, strict=True)]
+    typical = float(np.median([b[3] - b[1] for b in boxes]))
+    # A reading that cannot fill its box dropped a character ("小计" read "小", 0.84).
+    doubtful = {i for i, (read, _) in enumerate(reads) if weighed(read, boxes[i]) < REREAD}
+    small = {i for i in doubtful if boxes[i][3] - boxes[i][1] < SMALL_BOX_SHARE * typical}
+    for group, margins, min_height in (
+        (sorted(small), SMALL_MARGINS, typical),
+        (sorted(doubtful - small), ALT_MARGINS, 0.0),
+    ):
+        # Low boxes are chosen by plain score: "**" is narrower than its ink box says.
+        weigh = min_height == 0.0
+        for i, again in second_reads(engine, image, boxes, group, margins, min_height, weigh):
+            if weighed(again[0], boxes[i], weigh) > weighed(reads[i][0], boxes[i], weigh):
+                reads[i] = again
+    words: list[OcrWord] = []
+    for i, box in enumerate(boxes):
+        read, (cx0, cx1) = reads[i]
+        if i in small and not credible_small(read):
+            continue
+        x0, y0, x1, y1 = box
+        pad = WORD_PAD * (y1 - y0)
+        # Character positions are shares of the crop's width; the split happens on the crop
+        # and each word is then clipped to the ink.
+        quad = np.array([[cx0, y0 - pad], [cx1, y0 - pad], [cx1, y1 + pad], [cx0, y1 + pad]])
+        pieces = split_line(read, quad.astype(np.float32))
+        for w in pieces:
+            bx0, by0, bx1, by1 = w.box
+            w.box = (max(bx0, float(x0)), by0, min(bx1, float(x1)), by1)
+        # Words split out of one line only have estimated extents: trim them to their ink.
+        words += hug_ink(pieces, ink) if len(pieces) > 1 else pieces
+    return words
+
+
+def second_reads(
+    engine: RapidOcrEngine,
+    image: np.ndarray,
+    boxes: list[tuple[int, int, int, int]],
+    which: list[int],
+    margins: tuple[tuple[float, float], ...],
+    min_height: float,
+    weigh: bool = True,
+) -> list[tuple[int, tuple[LineRead, tuple[int, int]]]]:
+    """(index, most confident reading, crop span) of boxes[i] for i in `which`.
+
+    The margin that reads a line best depends on what surrounds it.  A full line-height
+    margin keeps a thin leading minus away from the crop's edge, but in a narrow cell it
+    takes in the rulings and the neighbouring cells: "小计" between two rulings read as
+    "小州" (score 0.2) with it and as "小计" (1.0) with 0.6.  And a crop with margins in a
+    low box's own height blows a row of asterisks up to the size of a character line,
+    which the recogniser reads as CJK (米, 冰, 家 …); cropped as a line of the page's
+    typical height, it reads "**".  So a doubtful reading is read again with a few other
+    margins and the most confident reading wins; only doubtful boxes (a few per page)
+    pay for it.
+    """
+    best: dict[int, tuple[LineRead, tuple[int, int]]] = {}
+    chosen = [boxes[i] for i in which]
+    for mx, my in margins if which else ():
+        crops = line_crops(chosen, image.shape, mx, my, min_height)
+        images = [image[c[1] : c[3], c[0] : c[2]] for c in crops]
+        for i, c, read in zip(which, crops, engine.read(images), strict=True):
+            if i not in best or weighed(read, boxes[i], weigh) > weighed(
+                best[i][0], boxes[i], weigh
+            ):
+                best[i] = (read, (c[0], c[2]))
+    return list(best.items())
+
+
+def weighed(read: LineRead, box: tuple[int, int, int, int], weigh: bool = True) -> float:
+    """A reading's score, halved when its text could not fill the box's ink.
+
+    The recogniser is most sure of itself when it drops a character: "小计" came back as
+    "小" with 0.99.  The characters' usual widths (CJK square, digits and latin about
+    half, separators less) against the ink's width catch that.  Used only to choose
+    among readings of one box; the word keeps the engine's score.
+    """
+    text = read.text.replace(" ", "")
+    if not text or not weigh:
+        return read.score if text else 0.0
+    x0, y0, x1, y1 = box
+    cjk = any(ord(ch) >= 0x2E80 for ch in text)
+    # Ink of a CJK line is about an em high; digits and latin about 0.72 of one.
+    em = (y1 - y0) / (1.0 if cjk else 0.72)
+    need = sum(1.0 if ord(ch) >= 0x2E80 else 0.3 if ch in ",.:;·'" else 0.55 for ch in text)
+    ratio = need * em / max(1, x1 - x0)
+    return read.score if FIT_MIN <= ratio <= FIT_MAX else read.score * 0.5
+
+
+def credible_small(read: LineRead) -> bool:
+    """Can a reading of a box much lower than a text line be what the page says?
+
+    Digits and marks (-, *, .) are low glyphs; a CJK character fills the line, so CJK
+    read from such a box with doubt is the recogniser guessing at specks or asterisks.
+    Such a word is dropped: an unreadable mark is better missing than a wrong header.
+    """
+    text = read.text.strip()
+    if any(ch.isdigit() for ch in text) or _MARKS.fullmatch(text):
+        return True
+    return read.score >= SMALL_CREDIBLE

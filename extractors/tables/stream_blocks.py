@@ -1,0 +1,72 @@
+"""Which runs of visual lines are an unruled table: lines with several columns and figures."""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from extractors.model import Line
+
+NUMBER = re.compile(r"^[-−]?(\d{1,3}([,，]\d{3})+|\d+)(\.\d+)?%?$")
+# Dot leaders ("Total . . . . 10,690") guide the eye from a label to its figures; they are
+# no column of their own.
+LEADER = re.compile(r"^[\s.．·…]*[.．·…][\s.．·…]*$")
+COLUMN_GAP = 9.0  # points between two words that are in different columns
+MAX_HEADER_LINES = 4
+
+
+def is_numeric_row(line: Line) -> bool:
+    return _columns_in(line) >= 2 and any(NUMBER.match(w.text) for w in line.words)
+
+
+def _columns_in(line: Line) -> int:
+    count = 1
+    for prev, word in zip(line.words, line.words[1:], strict=False):
+        if word.x0 - prev.x1 >= COLUMN_GAP:
+            count += 1
+    return count
+
+
+def table_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines with several columns, at least two of them carrying numbers."""
+    heights = [ln.bbox[3] - ln.bbox[1] for ln in lines] or [10.0]
+    max_gap = 2.5 * median(heights)
+    blocks: list[list[Line]] = []
+    run: list[Line] = []
+    pending: list[Line] = []  # one-cell lines inside a table (a label centred on merged rows)
+    for line in lines:
+        multi = _columns_in(line) >= 2 or (run and is_numeric_row(line))
+        last = (pending or run)[-1] if run else None
+        close = last is None or line.bbox[1] - last.bbox[3] <= max_gap
+        if multi and close:
+            run.extend(pending)
+            run.append(line)
+            pending = []
+        elif run and close and len(pending) < 2:
+            pending.append(line)
+        else:
+            blocks.append(run)
+            run, pending = ([line] if multi else []), []
+    blocks.append(run)
+    return _with_detached_headers(blocks, max_gap)
+
+
+def _with_detached_headers(blocks: list[list[Line]], max_gap: float) -> list[list[Line]]:
+    """Tables, each with its header: a header set apart from the body by blank lines (a
+    three-line table's top rule) is a short run of label lines right above a body that
+    starts with figures."""
+    out: list[list[Line]] = []
+    previous: list[Line] = []
+    for block in blocks:
+        if sum(is_numeric_row(ln) for ln in block) < 2:
+            previous = block
+            continue
+        header_only = 0 < len(previous) <= MAX_HEADER_LINES and not any(
+            is_numeric_row(ln) for ln in previous
+        )
+        near = bool(previous) and block[0].bbox[1] - previous[-1].bbox[3] <= 2.5 * max_gap
+        if is_numeric_row(block[0]) and header_only and near:
+            block = previous + block
+        out.append(block)
+        previous = []
+    return out

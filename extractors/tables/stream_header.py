@@ -1,0 +1,109 @@
+"""An unruled table's header lines: the columns their labels add and the cells they span."""
+
+from __future__ import annotations
+
+from extractors.model import Cell, Line, Word
+from extractors.tables.cells import make_cell
+from extractors.tables.stream_rows import span_of
+
+ATTACH_REACH = 120.0  # points from a header label's edge to the nearest of its figures
+
+
+def with_header_columns(
+    bounds: list[tuple[float, float]], header: list[Line]
+) -> list[tuple[float, float]]:
+    """Columns that are empty in every body row still have a header label: keep them.
+
+    A label that merely sits off its figures (centred over right-aligned amounts) is no
+    column of its own: a label that overlaps no column belongs to the nearest column no
+    other label of its line claims.  A label left without one makes a column if it is on
+    the line right above the body; higher up (groups: 本年预算 over 合计/基本/项目, wrapped
+    label parts) only outside every column found, since groups span columns later."""
+    if not header or not bounds:
+        return sorted(bounds)
+    left, right = min(a for a, _ in bounds), max(b for _, b in bounds)
+    out = list(bounds)
+    extra: list[tuple[float, float]] = []
+    # Bottom up: the labels right above the figures first, so that a column's extent takes
+    # its label in before the group labels above are centred over the columns.
+    for depth, line in reversed(list(enumerate(header))):
+        leaf = depth == len(header) - 1
+        out, loose = _attach_labels(out, line)
+        extra += [(a, b) for a, b in loose if leaf or b < left or a > right]
+    return sorted(out + extra)
+
+
+def _attach_labels(
+    bounds: list[tuple[float, float]], line: Line
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """Each label overlapping no column joins the nearest column no other label of the line
+    claims; that column then spans the label where it can without touching a neighbour (a
+    group label centred over several columns cannot).  The rest are returned loose."""
+    out = list(bounds)
+    claimed = {i for w in line.words for i, (a, b) in enumerate(out) if w.x0 < b and w.x1 > a}
+    loose = [w for w in line.words if not any(w.x0 < b and w.x1 > a for a, b in out)]
+    nearest = {id(w): _nearest_by_gap(w, out) for w in loose}
+    unclaimed: list[tuple[float, float]] = []
+    for word in sorted(loose, key=lambda w: nearest[id(w)][1]):
+        i, gap = nearest[id(word)]
+        if i in claimed or gap > ATTACH_REACH:
+            unclaimed.append((word.x0, word.x1))
+            continue
+        claimed.add(i)
+        wider = (min(out[i][0], word.x0), max(out[i][1], word.x1))
+        left_ok = i == 0 or out[i - 1][1] < wider[0]
+        right_ok = i == len(out) - 1 or wider[1] < out[i + 1][0]
+        if left_ok and right_ok:
+            out[i] = wider
+    return out, unclaimed
+
+
+def _nearest_by_gap(word: Word, bounds: list[tuple[float, float]]) -> tuple[int, float]:
+    """The column whose figures come closest to the label's edge.  A label centred in its
+    cell is always nearer its own figures, left- or right-aligned, than its neighbour's."""
+    gaps = [max(a - word.x1, word.x0 - b, 0.0) for a, b in bounds]
+    best = min(range(len(bounds)), key=lambda i: gaps[i])
+    return best, gaps[best]
+
+
+def header_cells(
+    page: int, row: int, line: Line, below: list[Line], bounds: list[tuple[float, float]]
+) -> list[Cell]:
+    """Header words; a group label centred over several columns spans them."""
+    spans: dict[tuple[int, int], list[Word]] = {}
+    centres = [w.xc for w in line.words]
+    for word in line.words:
+        span = _group_span(word, centres, bounds) if below else None
+        spans.setdefault(span or span_of(word, bounds), []).append(word)
+    cells = []
+    for (first, last), group in sorted(spans.items()):
+        cell = make_cell(row, first, group, (0.0, 0.0, 0.0, 0.0), page)
+        cell.col_span = last - first + 1
+        cells.append(cell)
+    return cells
+
+
+def _group_span(
+    word: Word, centres: list[float], bounds: list[tuple[float, float]]
+) -> tuple[int, int] | None:
+    """The widest run of columns centred on the label, none of them nearer another label."""
+
+    def nearest_distance(a: float, b: float) -> float:
+        return min(abs(c - (a + b) / 2) for c in centres)
+
+    # A column equally far from two labels may belong to either: both may try it.
+    mine = [
+        i
+        for i, (a, b) in enumerate(bounds)
+        if abs(word.xc - (a + b) / 2) <= nearest_distance(a, b) + 2.0
+    ]
+    best: tuple[int, int] | None = None
+    for first in mine:
+        for last in mine:
+            if last < first or any(i not in mine for i in range(first, last + 1)):
+                continue
+            left, right = bounds[first][0], bounds[last][1]
+            centred = abs((left + right) / 2 - word.xc) <= max(8.0, 0.06 * (right - left))
+            if centred and (best is None or last - first > best[1] - best[0]):
+                best = (first, last)
+    return best if best is not None and best[1] > best[0] else None
