@@ -6,6 +6,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extractors.mapping.three_public import three_public_readings
+from extractors.model import Signal
+from extractors.reconcile import Value
+from extractors.validation.evidence import confirmations
+from extractors.validation.identities import Identity, Outcome
+from extractors.validation.policy import judge_outcomes
+from schemas import Source
 from tests.unit.tables import typed
 
 ITEMS = ["项目", "合计", "因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"]
@@ -40,3 +46,61 @@ def test_three_public_this_years_row_of_dashes_is_read_not_last_years() -> None:
     )
     assert got["three_public.total"] == 0
     assert got["three_public.prior_year_total"] == Decimal("243900")
+
+
+def _value(path: str, amount: str, row: int, inferred: bool) -> Value:
+    return Value(
+        path=path,
+        value=Decimal(amount),
+        raw=amount,
+        unit="元",
+        sources=[Source(page=4, table_id="p4t1", row=row, col=1)],
+        signals=[Signal("code_inferred", 1.0)] if inferred else [],
+    )
+
+
+def _function_rows(inferred: bool) -> dict[str, Value]:
+    """A 类 row lost at a page break: its 款 (read as the 类) and 项 print the same figure,
+    and the class total misses the lost row's 22627.90 (under 1% of the table)."""
+    f = "expenditure_by_function"
+    rows = [
+        (f"{f}.合计.total", "2574478.90"),
+        (f"{f}.204.total", "2403240.05"),
+        (f"{f}.216.total", "148610.95"),
+        (f"{f}.21699.total", "148610.95"),
+    ]
+    return {p: _value(p, a, row, inferred) for row, (p, a) in enumerate(rows)}
+
+
+def _outcomes(values: dict[str, Value]) -> list[Outcome]:
+    f = "expenditure_by_function"
+    chain = Identity(f"{f}.class_sum", f"{f}.216.total", [f"{f}.21699.total"])
+    table = Identity(f"{f}.table_total", f"{f}.合计.total", [f"{f}.204.total", f"{f}.216.total"])
+    parts = values[f"{f}.204.total"].value + values[f"{f}.216.total"].value
+    return [
+        Outcome(chain, True, Decimal(0)),
+        Outcome(table, False, values[f"{f}.合计.total"].value - parts),
+    ]
+
+
+def test_inferred_codes_a_row_sized_table_total_gap_is_a_doubt_not_a_slip() -> None:
+    values = _function_rows(inferred=True)
+    judged = judge_outcomes(values, _outcomes(values))
+    assert not judged.findings
+    assert judged.doubt["expenditure_by_function.216.total"] > 0
+
+
+def test_printed_codes_a_small_table_total_gap_stays_the_publishers_slip() -> None:
+    values = _function_rows(inferred=False)
+    judged = judge_outcomes(values, _outcomes(values))
+    assert [f.rule for f in judged.findings] == ["expenditure_by_function.table_total"]
+    assert "expenditure_by_function.216.total" not in judged.doubt
+
+
+def test_inferred_codes_parent_equal_to_its_only_child_confirms_nothing() -> None:
+    values = _function_rows(inferred=True)
+    confirmed = confirmations(values, _outcomes(values))
+    assert not confirmed["expenditure_by_function.216.total"]
+    assert not confirmed["expenditure_by_function.21699.total"]
+    printed = _function_rows(inferred=False)
+    assert confirmations(printed, _outcomes(printed))["expenditure_by_function.216.total"]
