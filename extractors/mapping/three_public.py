@@ -63,15 +63,18 @@ def three_public_readings(tables: list[TypedTable], fiscal_year: int | None) -> 
 
 def _first_data_row(cells: list[LabelledCell], fiscal_year: int | None) -> list[LabelledCell]:
     """The row that holds this year's figures: a 决算数 row over a 预算数 row, the fiscal
-    year's row over another year's, else the first 合计 row (or the only unit)."""
+    year's row over another year's, else the first 合计 row (or the only unit).
+    A row named for this year counts even when every cell is a dash: its zeros are this
+    year's figures, and the other year's row beside it satisfies the same item sums."""
+    heads = {lc.cell.row: lc.row_head for lc in cells}
+    named = sorted(r for r, head in heads.items() if not _PRIOR.search(head))
+    for wanted in ("决算", str(fiscal_year) if fiscal_year else None):
+        chosen = [r for r in named if wanted and wanted in heads[r]]
+        if chosen:
+            return [lc for lc in cells if lc.cell.row == chosen[0]]
     rows = sorted({lc.cell.row for lc in cells if not lc.empty})
     if not rows:
         return cells
-    heads = {lc.cell.row: lc.row_head for lc in cells}
-    for wanted in ("决算", str(fiscal_year) if fiscal_year else None):
-        chosen = [r for r in rows if wanted and wanted in heads.get(r, "")]
-        if chosen:
-            return [lc for lc in cells if lc.cell.row == chosen[0]]
     total_rows = [
         r for r in rows if any(_TOTAL.search(lc.row_head) for lc in cells if lc.cell.row == r)
     ]

@@ -9,7 +9,10 @@ states the same figure.  Two things do not count:
   each other whatever the columns are) — unless its whole is confirmed zero elsewhere:
   amounts are not negative, so parts summing to a confirmed 0 are each 0;
 - agreement of two readings that are both zero and neither printed (two blanks);
-- sums inside one table when no table states a unit: they hold in any unit.
+- sums inside one table when no table states a unit: they hold in any unit;
+- a parent equal to its only child where the codes are inferred from indentation, not
+  printed: a chain of single-child rows read one level off (a 款 taken for its 类) keeps
+  every such sum, so it cannot tell the parent row from the child row.
 
 One printed cell can stand for several paths (a table's 合计 cell is also the department's
 基本支出): whatever confirms one of them confirms the others, since it is one figure.
@@ -41,7 +44,8 @@ def confirmations(
             out[path].add(table_confirmed[key])
     passed = [o for o in outcomes if o.passed]
     for outcome in passed:
-        if not _trivial(values, outcome) and not _scale_blind(values, outcome):
+        blind = _scale_blind(values, outcome) or _level_blind(values, outcome)
+        if not _trivial(values, outcome) and not blind:
             for path in (outcome.identity.total, *outcome.identity.parts):
                 out[path].add(outcome.identity.rule)
     for path, value in values.items():
@@ -102,6 +106,14 @@ def _scale_blind(values: dict[str, Value], outcome: Outcome) -> bool:
     tables = {v.sources[0].table_id for v in involved}
     assumed = any(s.name == "unit_guessed" for v in involved for s in v.signals)
     return assumed and len(tables) == 1 and None not in tables
+
+
+def _level_blind(values: dict[str, Value], outcome: Outcome) -> bool:
+    """parent = its only child, over codes we inferred: holds one level off just as well."""
+    if len(outcome.identity.parts) != 1:
+        return False
+    involved = [values[p] for p in (outcome.identity.total, *outcome.identity.parts)]
+    return any(s.name == "code_inferred" for v in involved for s in v.signals)
 
 
 def _trivial(values: dict[str, Value], outcome: Outcome) -> bool:
