@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
-
 from tests.synth import classify as cls
 from tests.synth.budget import Budget, FunctionItem
 from tests.synth.kit import CellLike
@@ -14,29 +11,17 @@ from tests.synth.sheet import Col, Ctx, Sheet, build_grid, code_cells, code_tree
 LEVELS = ("类", "款", "项")
 
 
-@dataclass(frozen=True)
-class FnRow:
-    code: str
-    name: str
-    basic: Decimal
-    project: Decimal
-
-    @property
-    def total(self) -> Decimal:
-        return self.basic + self.project
-
-
-def outline(items: list[FunctionItem], subtotals: bool) -> list[FnRow]:
+def outline(items: list[FunctionItem], subtotals: bool) -> list[FunctionItem]:
     """项 rows in code order, with their 类 and 款 rows (sums) before them when wanted."""
-    out: list[FnRow] = []
+    out: list[FunctionItem] = []
     for item in items:
         for prefix in (item.code[:3], item.code[:5]) if subtotals else ():
             if all(r.code != prefix for r in out):
                 under = [i for i in items if i.code.startswith(prefix)]
                 basic = sum((i.basic for i in under), ZERO)
                 project = sum((i.project for i in under), ZERO)
-                out.append(FnRow(prefix, cls.function_name(prefix), basic, project))
-        out.append(FnRow(item.code, item.name, item.basic, item.project))
+                out.append(FunctionItem(prefix, cls.function_name(prefix), basic, project))
+        out.append(FunctionItem(item.code, item.name, item.basic, item.project))
     return out
 
 
