@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from celery import Celery
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from config import Settings
 from service.auth import tenant_for_key
+from service.errors import problem
 from service.review.web_auth import tenant_for_cookie
 from workers.db import session_factory
 from workers.store import FileStore
@@ -63,9 +64,10 @@ def get_tenant(
         # The review UI calls the same endpoints with its session cookie (and CSRF token).
         tenant = tenant_for_cookie(request, session)
     if tenant is None:
-        raise HTTPException(
+        raise problem(
             status.HTTP_401_UNAUTHORIZED,
             "missing or invalid API key",
+            "unauthorized",
             headers={"WWW-Authenticate": "Bearer"},
         )
     return tenant

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import HTTPException, status
+from fastapi import status
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
+from service.errors import problem
 from service.review.store import NoResult, etag_of, review_state
 from workers.models import Document
 from workers.review_models import ReviewState
@@ -14,7 +15,7 @@ from workers.review_models import ReviewState
 def owned_document(session: Session, tenant: str, document_id: str) -> Document:
     document = session.get(Document, document_id)
     if document is None or document.tenant_id != tenant:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such document")
+        raise problem(status.HTTP_404_NOT_FOUND, "no such document", "not_found")
     return document
 
 
@@ -23,8 +24,8 @@ def owned_state(session: Session, tenant: str, document_id: str) -> tuple[Docume
     try:
         return document, review_state(session, document)
     except NoResult as err:
-        raise HTTPException(
-            status.HTTP_404_NOT_FOUND, "no result yet: see the document's job"
+        raise problem(
+            status.HTTP_404_NOT_FOUND, "no result yet: see the document's job", "not_found"
         ) from err
 
 

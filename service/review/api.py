@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from celery import Celery
-from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response, status
+from fastapi import APIRouter, Depends, Header, Request, Response, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
@@ -16,6 +16,7 @@ from extractors.export import to_csv_bytes, to_xlsx
 from schemas import BudgetDocument, Status
 from schemas.paths import iter_amounts
 from service.deps import CeleryDep, SessionDep, TenantDep
+from service.errors import error_responses, problem
 from service.review.access import owned_document, owned_state
 from service.review.edits import Applied, EditError, ValueEdit, amount_at, apply_edit
 from service.review.exports import corrections_csv
@@ -33,7 +34,7 @@ from service.review.web_auth import actor
 from workers.jobs import send_or_defer
 from workers.states import Task
 
-router = APIRouter(tags=["review"])
+router = APIRouter(tags=["review"], responses=error_responses(401, 404))
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 IfMatch = Annotated[str | None, Header(description="The ETag of the reviewed result")]
 
@@ -59,9 +60,10 @@ Owned = Annotated[None, Depends(_require_owned)]
 
 def _precondition(if_match: str | None) -> str:
     if not if_match:
-        raise HTTPException(
+        raise problem(
             status.HTTP_428_PRECONDITION_REQUIRED,
             "send If-Match with the ETag of GET …/result?version=reviewed",
+            "precondition_required",
         )
     return if_match
 
@@ -102,9 +104,9 @@ def _apply(
     try:
         applied = [apply_edit(doc, path, edit) for path, edit in edits]
     except LookupError as err:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no value at {err}") from err
+        raise problem(status.HTTP_404_NOT_FOUND, f"no value at {err}", "not_found") from err
     except EditError as err:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(err)) from err
+        raise problem(status.HTTP_422_UNPROCESSABLE_CONTENT, str(err), "invalid_edit") from err
     return state, doc, applied
 
 
@@ -187,13 +189,15 @@ def resolve_finding(_owned: Owned, body: FindingResolution, review: ReviewingDep
     edits: list[Any] = []
     if body.resolution == "extraction_error":
         if not body.path or not body.raw:
-            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "path and raw needed")
+            raise problem(
+                status.HTTP_422_UNPROCESSABLE_CONTENT, "path and raw needed", "invalid_request"
+            )
         edits = [(body.path, ValueEdit(raw=body.raw, unit=body.unit, reason=body.reason))]
 
     def resolve(doc: BudgetDocument, applied: list[Applied]) -> None:
         keys = {finding_key(f.rule, f.paths): f for f in doc.findings}
         if body.finding not in keys:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, "no such open finding")
+            raise problem(status.HTTP_404_NOT_FOUND, "no such open finding", "not_found")
         found = keys[body.finding]
         action = "finding_confirmed" if body.resolution == "confirmed" else "finding_error"
         applied.append(Applied(body.finding, action, _finding_amount(doc, found.paths), None))

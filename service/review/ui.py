@@ -6,13 +6,14 @@ import secrets
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Query, Request, status
+from fastapi import APIRouter, Depends, FastAPI, Form, Query, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 
 from service.deps import SessionDep
+from service.errors import problem
 from service.review import queue
 from service.review.accounts import (
     SESSION_COOKIE,
@@ -95,7 +96,7 @@ def login(
 ) -> Response:
     expected = request.cookies.get(LOGIN_CSRF, "")
     if not expected or not secrets.compare_digest(expected, csrf_token):
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "missing or wrong CSRF token")
+        raise problem(status.HTTP_403_FORBIDDEN, "missing or wrong CSRF token", "csrf")
     found = authenticate(session, email, password)
     if found is None:
         failed = render(request, "login.html", None, csrf=expected, error="wrong email or password")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from fastapi import HTTPException, status
+from fastapi import status
 from sqlalchemy.orm import Session
 
 from schemas import Amount, BudgetDocument, Finding, TableRecord
+from service.errors import problem
 from service.review import queue
 from service.review.access import owned_state
 from service.review.edits import amount_at
@@ -122,7 +123,7 @@ def item_view(session: Session, tenant: str, document_id: str, path: str | None)
 def _single(view: DocumentView, doc: BudgetDocument, path: str) -> ItemView:
     found = [i for i in queue.items(doc, queue.Filters(status="all")) if i.path == path]
     if not found:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such value")
+        raise problem(status.HTTP_404_NOT_FOUND, "no such value", "not_found")
     nxt = view.items[0].path if view.items else None
     return _with_item(view, doc, found[0], -1, None, nxt)
 
@@ -174,7 +175,7 @@ def table_view(session: Session, tenant: str, document_id: str, table_id: str) -
     view, doc = _loaded(session, tenant, document_id)
     table = queue.table_of(doc, table_id)
     if table is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such table")
+        raise problem(status.HTTP_404_NOT_FOUND, "no such table", "not_found")
     values = queue.cell_paths(doc, table_id)
     n_rows = max((c.row + c.row_span for c in table.cells), default=0)
     grid: list[list[dict[str, Any]]] = [[] for _ in range(n_rows)]

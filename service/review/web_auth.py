@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hmac
 
-from fastapi import HTTPException, Request, status
+from fastapi import Request, status
 from sqlalchemy.orm import Session
 
+from service.errors import problem
 from service.review.accounts import SESSION_COOKIE, SignedIn, signed_in
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -27,7 +28,7 @@ def check_csrf(request: Request, who: SignedIn, submitted: str | None) -> None:
     if request.method in SAFE_METHODS:
         return
     if not submitted or not hmac.compare_digest(submitted, who.csrf):
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "missing or wrong CSRF token")
+        raise problem(status.HTTP_403_FORBIDDEN, "missing or wrong CSRF token", "csrf")
 
 
 def tenant_for_cookie(request: Request, session: Session) -> str | None:

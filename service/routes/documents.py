@@ -9,7 +9,6 @@ from fastapi import (
     APIRouter,
     File,
     Header,
-    HTTPException,
     Query,
     Request,
     Response,
@@ -34,7 +33,7 @@ from workers import jobs
 from workers.models import Document, Job, Result
 
 log = logging.getLogger(__name__)
-router = APIRouter(tags=["documents"])
+router = APIRouter(tags=["documents"], responses=error_responses(401, 404))
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Databases take offsets as signed 64-bit integers; far below that, nobody pages this far.
 MAX_OFFSET = 10_000_000
@@ -139,7 +138,7 @@ def tenant_document(session: Session, tenant: str, document_id: str) -> Document
     """Another tenant's document is 404, exactly like a missing one."""
     document = session.get(Document, document_id)
     if document is None or document.tenant_id != tenant:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such document")
+        raise problem(status.HTTP_404_NOT_FOUND, "no such document", "not_found")
     return document
 
 
@@ -149,7 +148,9 @@ def latest_result(session: Session, tenant: str, document_id: str) -> Result:
         select(Result).where(Result.document_id == document.id).order_by(Result.version.desc())
     ).first()
     if result is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no result yet: see the document's job")
+        raise problem(
+            status.HTTP_404_NOT_FOUND, "no result yet: see the document's job", "not_found"
+        )
     return result
 
 
@@ -204,6 +205,6 @@ def get_page_png(
 ) -> FileResponse:
     document = tenant_document(session, tenant, document_id)
     if not 1 <= page <= document.page_count:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such page")
+        raise problem(status.HTTP_404_NOT_FOUND, "no such page", "not_found")
     png = page_png(store, settings, document.sha256, page)
     return FileResponse(png, media_type="image/png")

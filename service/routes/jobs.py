@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, status
 from sqlalchemy.orm import Session
 
 from service.deps import CeleryDep, SessionDep, TenantDep
@@ -12,14 +12,14 @@ from workers import jobs
 from workers.models import Job
 from workers.states import Task
 
-router = APIRouter(tags=["jobs"])
+router = APIRouter(tags=["jobs"], responses=error_responses(401, 404))
 
 
 def tenant_job(session: Session, tenant: str, job_id: str) -> Job:
     """Another tenant's job is 404, exactly like a missing one."""
     job = session.get(Job, job_id)
     if job is None or job.tenant_id != tenant:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such job")
+        raise problem(status.HTTP_404_NOT_FOUND, "no such job", "not_found")
     return job
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Response, status
+from fastapi import APIRouter, Response, status
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,7 +22,7 @@ from workers.webhooks.outbox import EVENT_TYPES
 from workers.webhooks.signing import new_secret
 from workers.webhooks.ssrf import UnsafeUrl, check_url
 
-router = APIRouter(prefix="/webhooks", tags=["webhooks"])
+router = APIRouter(prefix="/webhooks", tags=["webhooks"], responses=error_responses(401, 404))
 
 
 @router.post(
@@ -64,7 +64,7 @@ def list_webhooks(session: SessionDep, tenant: TenantDep) -> list[WebhookEndpoin
 def tenant_endpoint(session: Session, tenant: str, endpoint_id: str) -> WebhookEndpoint:
     endpoint = session.get(WebhookEndpoint, endpoint_id)
     if endpoint is None or endpoint.tenant_id != tenant or endpoint.deleted_at is not None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such webhook")
+        raise problem(status.HTTP_404_NOT_FOUND, "no such webhook", "not_found")
     return endpoint
 
 
@@ -109,9 +109,9 @@ def resend_event(
     endpoint = tenant_endpoint(session, tenant, endpoint_id)
     event = session.get(WebhookEvent, event_id)
     if event is None or event.endpoint_id != endpoint.id:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such event")
+        raise problem(status.HTTP_404_NOT_FOUND, "no such event", "not_found")
     if not endpoint.enabled:
-        raise HTTPException(status.HTTP_409_CONFLICT, "webhook is disabled")
+        raise problem(status.HTTP_409_CONFLICT, "webhook is disabled", "webhook_disabled")
     event.state, event.attempts = EventState.PENDING, 0
     event.next_attempt_at, event.locked_until = utcnow(), None
     session.commit()

@@ -113,3 +113,17 @@ def test_an_id_the_database_cannot_take_is_a_client_error(
             assert Problem.model_validate(response.json()).detail.code == "invalid_value"
     listed = client.get("/v1/documents", params={"department": "a\x00b"}, headers=auth)
     assert listed.status_code in (200, 422), listed.text
+
+
+def test_unknown_ids_answer_the_documented_problem_body(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    """A 404 carries `{"detail": {"reason", "code"}}` like every other error the API documents."""
+    for path in ("/v1/jobs/nope", "/v1/documents/nope", "/v1/documents/nope/result"):
+        answer = client.get(path, headers=auth)
+        assert answer.status_code == 404, path
+        assert answer.json()["detail"]["code"] == "not_found", path
+        assert answer.json()["detail"]["reason"].startswith("no such"), path
+    spec = client.get("/openapi.json").json()
+    job_404 = spec["paths"]["/v1/jobs/{job_id}"]["get"]["responses"]["404"]
+    assert job_404["content"]["application/json"]["schema"]["$ref"] == PROBLEM

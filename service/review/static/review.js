@@ -42,7 +42,7 @@ async function send(method, url, body) {
     return null;
   }
   if (!response.ok) {
-    toast(`Not saved: ${data.detail || response.status}`, true);
+    toast(`Not saved: ${(data.detail && data.detail.reason) || data.detail || response.status}`, true);
     return null;
   }
   r.dataset.etag = data.etag;
