@@ -84,53 +84,71 @@ def pairs_in_line(line: Sequence[Word], ctx: Context) -> list[Pair]:
     _update_columns(line, ctx)
     pairs: list[Pair] = []
     i = 0
-    n = len(line)
-    while i < n:
-        text = line[i].text
-        code = ""
-        if FULL_CODE.match(text) and len(text) == 3 and kind_of(text):
-            code = text
-            j = i + 1
-            # 类 款 项 printed as separate columns: "201 08 01 行政运行".
-            while j < n and j - i <= 2 and _PART.match(line[j].text):
-                code += line[j].text
-                j += 1
-        elif FULL_CODE.match(text) and kind_of(text):
-            code, j = text, i + 1
-        elif i == 0 and _PART.match(text):
-            level = _partial_level(line[i], ctx)
-            if level == "款" and ctx.last_class:
-                code = ctx.last_class + text
-                ctx.kuan_x = line[i].x0
-            elif level == "项" and ctx.last_kuan:
-                code = ctx.last_kuan + text
-                ctx.xiang_x = line[i].x0
-            j = i + 1
-        else:
+    while i < len(line):
+        found = _code_at(line, i, ctx)
+        if found is None:
             i += 1
             continue
-        kind = kind_of(code) if code else None
-        if kind is None:
+        code, j = found
+        if not code or kind_of(code) is None:
             i = j
             continue
         if i == 0:
             # Only the first code on a line drives the outline; later ones are economic
             # columns beside it and do not open a new block.
-            ctx.last_len = len(code)
-            if j - i == 3:  # "201 08 01": remember where the 款 and 项 parts stand
-                ctx.kuan_x, ctx.xiang_x = line[i + 1].x0, line[i + 2].x0
-            if len(text) == 3:
-                ctx.class_x = line[i].x0
-            elif len(text) == 7:
-                ctx.full7_x = line[i].x0
-            if len(code) == 3:
-                ctx.last_class, ctx.last_kuan = code, ""
-            elif len(code) == 5:
-                ctx.last_class, ctx.last_kuan = code[:3], code
-            else:
-                ctx.last_class, ctx.last_kuan = code[:3], code[:5]
-        name_words, j2 = _take_name(line, j)
+            _open_block(line, code, j, ctx)
+        name_words, after_name = _take_name(line, j)
         # Nameless code rows are kept: their name may sit above and below (a centred cell).
         pairs.append(Pair(code, line[j - 1], name_words))
-        i = max(j2, j)
+        i = max(after_name, j)
     return pairs
+
+
+def _code_at(line: Sequence[Word], i: int, ctx: Context) -> tuple[str, int] | None:
+    """The code that starts at word ``i`` and the index after it; None if no code starts there.
+
+    The code is empty when a lone 2-digit part fits no outline level: the word is skipped.
+    """
+    text = line[i].text
+    if FULL_CODE.match(text) and len(text) == 3 and kind_of(text):
+        code, j = text, i + 1
+        # 类 款 项 printed as separate columns: "201 08 01 行政运行".
+        while j < len(line) and j - i <= 2 and _PART.match(line[j].text):
+            code += line[j].text
+            j += 1
+        return code, j
+    if FULL_CODE.match(text) and kind_of(text):
+        return text, i + 1
+    if i == 0 and _PART.match(text):
+        return _partial_code(line[0], ctx), 1
+    return None
+
+
+def _partial_code(word: Word, ctx: Context) -> str:
+    """A lone 2-digit 款 or 项 part completed from the outline above it, or ""."""
+    level = _partial_level(word, ctx)
+    if level == "款" and ctx.last_class:
+        ctx.kuan_x = word.x0
+        return ctx.last_class + word.text
+    if level == "项" and ctx.last_kuan:
+        ctx.xiang_x = word.x0
+        return ctx.last_kuan + word.text
+    return ""
+
+
+def _open_block(line: Sequence[Word], code: str, end: int, ctx: Context) -> None:
+    """A line's first code: where its outline columns stand, and its 类 and 款."""
+    first = line[0]
+    ctx.last_len = len(code)
+    if end == 3:  # "201 08 01": remember where the 款 and 项 parts stand
+        ctx.kuan_x, ctx.xiang_x = line[1].x0, line[2].x0
+    if len(first.text) == 3:
+        ctx.class_x = first.x0
+    elif len(first.text) == 7:
+        ctx.full7_x = first.x0
+    if len(code) == 3:
+        ctx.last_class, ctx.last_kuan = code, ""
+    elif len(code) == 5:
+        ctx.last_class, ctx.last_kuan = code[:3], code
+    else:
+        ctx.last_class, ctx.last_kuan = code[:3], code[:5]
