@@ -44,24 +44,8 @@ class Run:
 
 
 def run(name: str, pdfs: list[Path], workers: int, redis_url: str, tmp: Path, batch: int) -> Run:
-    run_dir = Path(tempfile.mkdtemp(dir=tmp))
-    settings = Settings(
-        database_url=f"sqlite:///{run_dir / 'db.sqlite'}", redis_url=redis_url,
-        store_dir=run_dir / "store", batch_pages=batch,
-    )  # fmt: skip
-    config = Config(str(ROOT / "alembic.ini"))
-    config.set_main_option("sqlalchemy.url", settings.database_url)
-    command.upgrade(config, "head")
-    env = os.environ | {
-        "DATABASE_URL": settings.database_url, "REDIS_URL": redis_url,
-        "STORE_DIR": str(settings.store_dir), "LOG_LEVEL": "WARNING", "BATCH_PAGES": str(batch),
-    }  # fmt: skip
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "workers.celery_app", "worker", "-Q",
-         "extract,webhooks,maintenance", "-c", str(workers), "-n", f"bench{workers}@%h",
-         "--loglevel", "WARNING"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    settings = _fresh_database(Path(tempfile.mkdtemp(dir=tmp)), redis_url, batch)
+    worker = _start_worker(settings, workers)
     try:
         with TestClient(create_app(settings)) as client:
             auth = new_tenant(settings, "bench")
@@ -84,6 +68,33 @@ def run(name: str, pdfs: list[Path], workers: int, redis_url: str, tmp: Path, ba
                  (load_start, load_end))  # fmt: skip
     _read_profile(settings, result)
     return result
+
+
+def _fresh_database(run_dir: Path, redis_url: str, batch: int) -> Settings:
+    """Settings for one run: its own SQLite file and store, migrated to head."""
+    settings = Settings(
+        database_url=f"sqlite:///{run_dir / 'db.sqlite'}", redis_url=redis_url,
+        store_dir=run_dir / "store", batch_pages=batch,
+    )  # fmt: skip
+    config = Config(str(ROOT / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", settings.database_url)
+    command.upgrade(config, "head")
+    return settings
+
+
+def _start_worker(settings: Settings, workers: int) -> subprocess.Popen[bytes]:
+    """`celery worker -c N` on the run's database, Redis and store."""
+    env = os.environ | {
+        "DATABASE_URL": settings.database_url, "REDIS_URL": settings.broker_url,
+        "STORE_DIR": str(settings.store_dir), "LOG_LEVEL": "WARNING",
+        "BATCH_PAGES": str(settings.batch_pages),
+    }  # fmt: skip
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "workers.celery_app", "worker", "-Q",
+         "extract,webhooks,maintenance", "-c", str(workers), "-n", f"bench{workers}@%h",
+         "--loglevel", "WARNING"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
 
 
 def _wait_ready(settings: Settings, workers: int) -> None:
