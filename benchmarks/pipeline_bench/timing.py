@@ -16,6 +16,8 @@ Timings = tuple[dict[str, float], dict[str, float]]  # wall, CPU seconds by "nam
 
 def time_document(path: Path) -> DocRun:
     """`extract_document` with a progress callback that stamps the end of every page."""
+    # Imported on call, never at module level: an A/B run imports this package, then puts
+    # the other tree's extractors first on sys.path.
     from extractors.errors import InputError
     from extractors.options import PipelineOptions
     from extractors.pipeline import extract_document
