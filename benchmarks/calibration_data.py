@@ -35,11 +35,13 @@ FIT_SEEDS = range(7000, 7060)
 HELDOUT_SEEDS = range(9000, 9030)
 # Scanned renderings cost minutes each: the shorter documents, a few per part.
 FIT_SCANNED_REAL = ("beijing_audit_tables", "shanghai_audit", "putuo_finance_final_2024",
-                    "putuo_unit_budget", "yantai_audit")  # fmt: skip
+                    "putuo_unit_budget", "yantai_audit", "quanzhou_gov_office",
+                    "guangzhou_gov_office")  # fmt: skip
 HELDOUT_SCANNED_REAL = ("shanghai_data", "putuo_commerce_unit", "fuzhou_civil_affairs",
-                        "yantai_stats")  # fmt: skip
-FIT_SCANNED_SEEDS = range(7000, 7004)
-HELDOUT_SCANNED_SEEDS = range(9000, 9004)
+                        "yantai_stats", "suzhou_water", "wuxi_transport",
+                        "chongqing_water")  # fmt: skip
+FIT_SCANNED_SEEDS = range(7000, 7008)
+HELDOUT_SCANNED_SEEDS = range(9000, 9008)
 MARK = 1e6  # confidences are replaced by index / MARK to find each scored value's signals
 
 
@@ -210,8 +212,8 @@ def main() -> int:
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     todo = [j for j in jobs() if not (args.digital_only and j.scanned)]
-    # Scanned jobs last: the digital part is usable while they run.
-    todo.sort(key=lambda j: j.scanned)
+    # Scanned jobs last (the digital part is usable while they run), held-out ones first.
+    todo.sort(key=lambda j: (j.scanned, j.split != "heldout"))
     with Pool(args.workers) as pool:
         for line in pool.imap_unordered(_run, [(j, args.cache) for j in todo]):
             print(line, flush=True)

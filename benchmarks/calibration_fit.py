@@ -4,12 +4,13 @@
 
 writes extractors/calibration/table.json unless --out says otherwise.
 
-Per signal group (confirmed / unconfirmed x OCR / text layer) the values of the fit part
-are ordered by their raw score and fitted by isotonic regression (pool adjacent
-violators), so the probability never falls as the score rises; blocks of fewer than
-MIN_COUNT values are pooled with a neighbour, and each block's share of right values is
-smoothed towards its group's (PRIOR values' worth), so a block with no error seen does not
-claim certainty.  Held-out documents are never read here.
+Per signal group (confirmed / unconfirmed / disputed x OCR / text layer, see
+extractors/calibration/features.py) the values of the fit part are ordered by their raw
+score and fitted by isotonic regression (pool adjacent violators), so the probability never
+falls as the score rises.  Blocks of fewer than MIN_COUNT values are pooled with a
+neighbour; each block's share of right values is smoothed towards its group's (PRIOR values'
+worth) and held under (n + 1) / (n + 2), so a block with no error seen does not claim
+certainty.  Held-out documents are never read here.
 """
 
 from __future__ import annotations
