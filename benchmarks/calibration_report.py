@@ -99,6 +99,22 @@ def header(records: list[Record]) -> list[str]:
     ]
 
 
+def by_group(records: list[Record]) -> list[str]:
+    """The top bin holds most values; per signal group shows where the rest stand."""
+    lines = [
+        "### held-out, per signal group (fitted)",
+        "",
+        "| group | values | mean confidence | observed accuracy |",
+        "|---|---|---|---|",
+    ]
+    for group in sorted({r.evidence.group for r in records}):
+        part = [r for r in records if r.evidence.group == group]
+        mean = sum(fitted(r.evidence) for r in part) / len(part)
+        accuracy = sum(r.right for r in part) / len(part)
+        lines.append(f"| {group} | {len(part)} | {mean:.4f} | {accuracy:.4f} |")
+    return [*lines, ""]
+
+
 def report(records: list[Record]) -> list[str]:
     held = [r for r in records if r.split == "heldout"]
     real = [r for r in held if r.kind == "real"]
@@ -111,6 +127,7 @@ def report(records: list[Record]) -> list[str]:
     lines = [*header(records), "## Fitted (extractors/calibration/table.json)", ""]
     for title, part in parts:
         lines += section(title, part, fitted)
+    lines += by_group(held)
     lines += ["## Before: the hand-set scores, same values", ""]
     for title, part in parts[:3]:
         lines += section(title, part, hand_set)
