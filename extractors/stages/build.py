@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors import output
-from extractors.confidence import confidence, status_for
+from extractors.confidence import below_evidence_bar, confidence, status_for
 from extractors.layout.kinds import region_records
 from extractors.mapping.metadata import admin_level
 from extractors.mapping.projects import unique_projects
@@ -58,6 +58,7 @@ def _amount(path: str, value: Value, judged: Judged, threshold: float) -> Amount
     confirmed_by = len(confirming)
     conf = confidence(value, confirmed_by, doubt)
     doubted = doubt > 0 or any(s.penalty >= DOUBTED_PENALTY for s in value.signals)
+    doubted = doubted or below_evidence_bar(value, confirmed_by, doubt, threshold)
     status = status_for(conf, threshold, doubted, confirmed_by > 0)
     return output.amount(value, conf, status, checks, judged.candidates.get(path))
 

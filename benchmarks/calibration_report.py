@@ -1,0 +1,158 @@
+"""Reliability of the fitted confidences on the held-out part: 10-bin table and ECE.
+
+    .venv/bin/python benchmarks/calibration_report.py [--cache DIR] [--markdown FILE.md]
+
+Builds (or reuses, from the cache) the calibration data set (benchmarks/calibration_data.py),
+maps every held-out value's signals through extractors/calibration/table.json, and prints
+the machine, commit, fit and held-out sizes, and per part (held-out digital, scanned, both)
+the reliability table (bin, values, mean confidence, observed accuracy) with the expected
+calibration error; beside it the same for the hand-set scores of earlier releases, and
+what status the values would get (the evidence rule is unchanged: a wrong value accepted
+is counted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.calibration_data import CACHE, Record, jobs, load  # noqa: E402
+from benchmarks.truth_score import reliability  # noqa: E402
+from extractors.calibration.features import Evidence  # noqa: E402
+from extractors.calibration.table import load_table  # noqa: E402
+from extractors.confidence import hand_set  # noqa: E402
+from extractors.options import PipelineOptions  # noqa: E402
+from extractors.stages.build import DOUBTED_PENALTY  # noqa: E402
+
+Mapping = Callable[[Evidence], float]
+
+
+def fitted(ev: Evidence) -> float:
+    return round(load_table().probability(ev), 4)
+
+
+def accepted(ev: Evidence, conf: float) -> bool:
+    """The status rule of stages/build.py: evidence, no doubt, over the hand-set bar and the
+    threshold."""
+    threshold = PipelineOptions().review_threshold
+    doubted = ev.doubt > 0 or any(w >= DOUBTED_PENALTY for _, w in ev.penalties)
+    doubted = doubted or hand_set(ev) < threshold
+    return bool(ev.confirmed_by) and not doubted and conf >= threshold
+
+
+def section(title: str, records: list[Record], mapping: Mapping) -> list[str]:
+    pairs = [(mapping(r.evidence), r.right) for r in records]
+    rows, ece = reliability(pairs)
+    acc = [r for r, (c, _) in zip(records, pairs, strict=True) if accepted(r.evidence, c)]
+    wrong_acc = sum(not r.right for r in acc)
+    review = 1 - len(acc) / len(records) if records else 0.0
+    docs = len({r.key for r in records})
+    return [
+        f"### {title}",
+        "",
+        f"{len(records)} values from {docs} documents; {sum(not r.right for r in records)} "
+        f"wrong; ECE **{ece:.4f}**; accepted wrong {wrong_acc}; review rate {review:.3f}",
+        "",
+        "| confidence | values | mean confidence | observed accuracy |",
+        "|---|---|---|---|",
+        *rows,
+        "",
+    ]
+
+
+def header(records: list[Record]) -> list[str]:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                            capture_output=True, text=True).stdout.strip()  # fmt: skip
+    sizes = []
+    for split in ("fit", "heldout"):
+        for kind in ("real", "synth"):
+            for scanned in (False, True):
+                want = (split, kind, scanned)
+                part = [r for r in records if (r.split, r.kind, r.scanned) == want]
+                docs = len({r.key for r in part})
+                wrong = sum(not r.right for r in part)
+                label = f"{split} {kind} {'scanned' if scanned else 'digital'}"
+                sizes.append(f"| {label} | {docs} | {len(part)} | {wrong} |")
+    return [
+        "# Confidence calibration: held-out reliability",
+        "",
+        f"commit {commit}, {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
+        f"table version {load_table().version}",
+        "",
+        "`.venv/bin/python benchmarks/calibration_report.py` (data: "
+        "benchmarks/calibration_data.py; fit: benchmarks/calibration_fit.py)",
+        "",
+        "| part | documents | values scored | wrong |",
+        "|---|---|---|---|",
+        *sizes,
+        "",
+    ]
+
+
+def by_group(records: list[Record]) -> list[str]:
+    """The top bin holds most values; per signal group shows where the rest stand."""
+    lines = [
+        "### held-out, per signal group (fitted)",
+        "",
+        "| group | values | mean confidence | observed accuracy |",
+        "|---|---|---|---|",
+    ]
+    for group in sorted({r.evidence.group for r in records}):
+        part = [r for r in records if r.evidence.group == group]
+        mean = sum(fitted(r.evidence) for r in part) / len(part)
+        accuracy = sum(r.right for r in part) / len(part)
+        lines.append(f"| {group} | {len(part)} | {mean:.4f} | {accuracy:.4f} |")
+    return [*lines, ""]
+
+
+def report(records: list[Record]) -> list[str]:
+    held = [r for r in records if r.split == "heldout"]
+    real = [r for r in held if r.kind == "real"]
+    parts = [
+        ("held-out digital", [r for r in held if not r.scanned]),
+        ("held-out scanned (150 dpi)", [r for r in held if r.scanned]),
+        ("held-out, all", held),
+        ("held-out real documents only (digital and scanned)", real),
+    ]
+    lines = [*header(records), "## Fitted (extractors/calibration/table.json)", ""]
+    for title, part in parts:
+        lines += section(title, part, fitted)
+    lines += by_group(held)
+    lines += ["## Before: the hand-set scores, same values", ""]
+    for title, part in parts[:3]:
+        lines += section(title, part, hand_set)
+    lines += ["## Fit part, in sample (for reference)", ""]
+    lines += section("fit, all", [r for r in records if r.split == "fit"], fitted)
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument("--markdown", type=Path, help="write the report here as well")
+    parser.add_argument("--cached-only", action="store_true", help="report what is cached")
+    args = parser.parse_args()
+    missing = [j for j in jobs() if not (args.cache / f"{j.key}.jsonl").exists()]
+    if missing and not args.cached_only:
+        print(f"building {len(missing)} documents of the data set first", file=sys.stderr)
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "calibration_data.py"),
+                        "--cache", str(args.cache)], check=True)  # fmt: skip
+    text = "\n".join(report(load(args.cache)))
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
