@@ -7,7 +7,8 @@ from typing import Any
 
 from pdfplumber.page import Page as PlumberPage
 
-from extractors.model import Page, Ruling, Word
+from extractors.backends.rulings import page_rulings
+from extractors.model import Page, Word
 from extractors.options import PipelineOptions
 
 # Glyphs without a Unicode mapping come out as "(cid:123)": such a text layer is unusable.
@@ -32,7 +33,7 @@ def read_page(plumber_page: PlumberPage, number: int, options: PipelineOptions) 
         height=height,
         rotation=rotation,
         words=words,
-        rulings=_rulings(plumber_page),
+        rulings=page_rulings(plumber_page),
         image_regions=_image_regions(plumber_page, width, height),
     )
     garbled = bool(_CID.search(text))
@@ -52,25 +53,6 @@ def _word(raw: dict[str, Any]) -> Word:
         text=str(raw["text"]),
         bbox=(float(raw["x0"]), float(raw["top"]), float(raw["x1"]), float(raw["bottom"])),
     )
-
-
-def _rulings(plumber_page: PlumberPage) -> list[Ruling]:
-    """Every straight edge: drawn lines, thin rectangles, and rectangle borders."""
-    out = []
-    for edge in plumber_page.edges:
-        x0, x1 = float(edge["x0"]), float(edge["x1"])
-        top, bottom = float(edge["top"]), float(edge["bottom"])
-        if edge.get("orientation") == "h":
-            y = (top + bottom) / 2
-            top = bottom = y
-        elif edge.get("orientation") == "v":
-            x = (x0 + x1) / 2
-            x0 = x1 = x
-        else:
-            continue
-        if max(x1 - x0, bottom - top) >= 2.0:
-            out.append(Ruling(x0, top, x1, bottom))
-    return out
 
 
 def _image_regions(
