@@ -8,6 +8,7 @@ from typing import Any
 from pdfplumber.page import Page as PlumberPage
 
 from extractors.backends.rulings import page_rulings
+from extractors.backends.turn import reading_turn, turn_page, turned_words
 from extractors.model import Page, Word
 from extractors.options import PipelineOptions
 
@@ -16,14 +17,18 @@ _CID = re.compile(r"\(cid:\d+\)")
 _MEANINGFUL = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 # An image covering at least this share of the page may carry text (a scan, a pasted table).
 _MIN_IMAGE_SHARE = 0.05
+_WORD_OPTIONS: dict[str, Any] = {
+    "x_tolerance": 1.5,
+    "y_tolerance": 2.5,
+    "keep_blank_chars": False,
+    "use_text_flow": False,
+}
 
 
 def read_page(plumber_page: PlumberPage, number: int, options: PipelineOptions) -> Page:
     width, height = float(plumber_page.width), float(plumber_page.height)
     rotation = int(plumber_page.rotation or 0) % 360
-    raw_words = plumber_page.extract_words(
-        x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False
-    )
+    raw_words = plumber_page.extract_words(**_WORD_OPTIONS)
     words = [_word(w) for w in raw_words if w["text"].strip()]
     text = "".join(w.text for w in words)
     meaningful = len(_MEANINGFUL.findall(_CID.sub("", text)))
@@ -45,7 +50,17 @@ def read_page(plumber_page: PlumberPage, number: int, options: PipelineOptions) 
         page.reason = (
             "no usable text layer (glyphs without Unicode mapping)" if garbled else "no text layer"
         )
+    elif not page.image_regions:
+        # Pages with images stay as drawn: their OCR crops map pixels in the page's own frame.
+        _turn_sideways(plumber_page, page)
     return page
+
+
+def _turn_sideways(plumber_page: PlumberPage, page: Page) -> None:
+    turn = reading_turn(plumber_page.chars)
+    if turn:
+        raw = turned_words(plumber_page.chars, turn, page.width, page.height, **_WORD_OPTIONS)
+        turn_page(page, turn, [_word(w) for w in raw if w["text"].strip()])
 
 
 def _word(raw: dict[str, Any]) -> Word:
