@@ -4,8 +4,8 @@ pdfplumber's `edges` holds every side of every rectangle, including rectangles f
 and never stroked: layout tools draw one behind each cell's text (and a smaller one inside
 it), so their sides fall between the text lines of a cell and split it into rows that have no
 line on paper.  Such a rectangle is invisible on a white page and contributes no ruling,
-unless it sits on a coloured fill, where its sides are the edge between the two colours
-(tables drawn as white cells on a dark background).
+unless it lies over a coloured fill, where its sides are the edge between the two colours
+(white cells on a dark background, white lines drawn across shaded cells).
 """
 
 from __future__ import annotations
@@ -14,26 +14,30 @@ from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import Any
 
+import numpy as np
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.utils import geometry
 
+from extractors.backends.fills import fill_rulings, is_fill_only
 from extractors.model import Ruling
 
 # A colour component at or above this is white (gray, RGB); CMYK white is all components 0.
 _WHITE = 0.99
 _MIN_LENGTH = 2.0
-_INSIDE_TOL = 1.0
+# Points two shapes must share both ways to overlap (abutting ones share about 0).
+_OVERLAP = 0.1
 
 
 def page_rulings(plumber_page: PlumberPage) -> list[Ruling]:
     """Every visible straight edge: drawn lines, thin rectangles, and rectangle borders."""
     rects = _visible_rects(plumber_page.rects)
+    fills = [r for r in rects if is_fill_only(r)]
     edges = chain(
         map(geometry.line_to_edge, plumber_page.lines),
-        chain.from_iterable(geometry.rect_to_edges(r) for r in rects),
+        chain.from_iterable(geometry.rect_to_edges(r) for r in rects if not is_fill_only(r)),
         chain.from_iterable(geometry.curve_to_edges(c) for c in plumber_page.curves),
     )
-    return _to_rulings(edges)
+    return _to_rulings(edges) + fill_rulings(fills)
 
 
 def is_white(colour: Any) -> bool:
@@ -59,26 +63,27 @@ def _invisible(rect: dict[str, Any]) -> bool:
 
 
 def _visible_rects(rects: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    # Only a fill wider than a line can have a white cell drawn on it.
-    backgrounds = [
-        r
-        for r in rects
-        if r.get("fill")
-        and not is_white(r.get("non_stroking_color"))
-        and min(r["x1"] - r["x0"], r["bottom"] - r["top"]) >= _MIN_LENGTH
-    ]
-    return [r for r in rects if not _invisible(r) or _on_background(r, backgrounds)]
+    # Only a fill wider than a line can show a white shape drawn over it.
+    backgrounds = np.array(
+        [
+            [r["x0"], r["top"], r["x1"], r["bottom"]]
+            for r in rects
+            if r.get("fill")
+            and not is_white(r.get("non_stroking_color"))
+            and min(r["x1"] - r["x0"], r["bottom"] - r["top"]) >= _MIN_LENGTH
+        ],
+        dtype=float,
+    ).reshape(-1, 4)
+    return [r for r in rects if not _invisible(r) or _over_colour(r, backgrounds)]
 
 
-def _on_background(rect: dict[str, Any], backgrounds: Sequence[dict[str, Any]]) -> bool:
-    return any(
-        b["x0"] - _INSIDE_TOL <= rect["x0"]
-        and rect["x1"] <= b["x1"] + _INSIDE_TOL
-        and b["top"] - _INSIDE_TOL <= rect["top"]
-        and rect["bottom"] <= b["bottom"] + _INSIDE_TOL
-        for b in backgrounds
-        if b is not rect
+def _over_colour(rect: dict[str, Any], backgrounds: np.ndarray) -> bool:
+    """Whether the rectangle overlaps a coloured fill (a white line across shaded cells)."""
+    wide = np.minimum(backgrounds[:, 2], rect["x1"]) - np.maximum(backgrounds[:, 0], rect["x0"])
+    high = np.minimum(backgrounds[:, 3], rect["bottom"]) - np.maximum(
+        backgrounds[:, 1], rect["top"]
     )
+    return bool(np.any((wide > _OVERLAP) & (high > _OVERLAP)))
 
 
 def _to_rulings(edges: Iterable[dict[str, Any]]) -> list[Ruling]:
