@@ -11,9 +11,10 @@ of the PDF; the found table that best matches the expected one is scored:
   the positions where either table has text;
 - normalised: the same with whitespace removed and case folded (camelot writes a multi-line
   cell as "a \\nb" in lattice);
-- aligned: the normalised score with the found table shifted down by up to 6 rows and right
-  by up to 2 columns, the best shift kept (camelot stream puts the title and notes above a
-  table into it; a table found without them is otherwise scored 0 for a shifted body);
+- aligned: the normalised score with the found table shifted up or down by up to 6 rows and
+  left or right by up to 2 columns, the best shift kept (camelot stream puts the title and
+  notes above a table into it in some tests and not in others; a table found with or without
+  them is otherwise scored 0 for a shifted body); cells left without a partner still count;
 - any position: F1 of the normalised non-empty texts as multisets (structure ignored).
 
 camelot's expected tables are its own outputs, a format rather than a truth: its stream
@@ -144,15 +145,22 @@ def score(expected: Grid, got: Grid, convention: str) -> Score:
         exact=position_accuracy(e, g, key=False),
         normalised=position_accuracy(e, g, key=True),
         aligned=max(
-            position_accuracy(e, _shifted(g, down, right), key=True)
-            for down in range(MAX_SHIFT_ROWS + 1)
-            for right in range(MAX_SHIFT_COLS + 1)
+            position_accuracy(*_aligned_pair(e, g, down, right), key=True)
+            for down in range(-MAX_SHIFT_ROWS, MAX_SHIFT_ROWS + 1)
+            for right in range(-MAX_SHIFT_COLS, MAX_SHIFT_COLS + 1)
         ),
         any_position=bag_f1(e, g),
         exact_table=[[norm(c) for c in r] for r in e] == [[norm(c) for c in r] for r in g],
         found=True,
         convention=convention,
     )
+
+
+def _aligned_pair(expected: Grid, got: Grid, down: int, right: int) -> tuple[Grid, Grid]:
+    """The two grids with ours moved by (down, right); a negative move pads the expected
+    table instead, so every cell of both still counts."""
+    expected = _shifted(expected, max(0, -down), max(0, -right))
+    return expected, _shifted(got, max(0, down), max(0, right))
 
 
 def _shifted(grid: Grid, down: int, right: int) -> Grid:
