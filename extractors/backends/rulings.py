@@ -24,8 +24,9 @@ from extractors.model import Ruling
 # A colour component at or above this is white (gray, RGB); CMYK white is all components 0.
 _WHITE = 0.99
 _MIN_LENGTH = 2.0
-# Points two shapes must share both ways to overlap (abutting ones share about 0).
-_OVERLAP = 0.1
+# Two shapes overlap when they share, each way, half the white one's extent or this many
+# points; abutting shapes drawn with a little slop share only a tenth of a point or so.
+_OVERLAP = 2.0
 
 
 def page_rulings(plumber_page: PlumberPage) -> list[Ruling]:
@@ -83,7 +84,9 @@ def _over_colour(rect: dict[str, Any], backgrounds: np.ndarray) -> bool:
     high = np.minimum(backgrounds[:, 3], rect["bottom"]) - np.maximum(
         backgrounds[:, 1], rect["top"]
     )
-    return bool(np.any((wide > _OVERLAP) & (high > _OVERLAP)))
+    need_wide = min(_OVERLAP, (rect["x1"] - rect["x0"]) / 2)
+    need_high = min(_OVERLAP, (rect["bottom"] - rect["top"]) / 2)
+    return bool(np.any((wide >= need_wide) & (high >= need_high) & (wide > 0) & (high > 0)))
 
 
 def _to_rulings(edges: Iterable[dict[str, Any]]) -> list[Ruling]:
