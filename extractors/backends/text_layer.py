@@ -7,7 +7,9 @@ from typing import Any
 
 from pdfplumber.page import Page as PlumberPage
 
-from extractors.model import Page, Ruling, Word
+from extractors.backends.rulings import page_rulings
+from extractors.backends.turn import reading_turn, turn_page, turned_words
+from extractors.model import Page, Word
 from extractors.options import PipelineOptions
 
 # Glyphs without a Unicode mapping come out as "(cid:123)": such a text layer is unusable.
@@ -15,14 +17,18 @@ _CID = re.compile(r"\(cid:\d+\)")
 _MEANINGFUL = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 # An image covering at least this share of the page may carry text (a scan, a pasted table).
 _MIN_IMAGE_SHARE = 0.05
+_WORD_OPTIONS: dict[str, Any] = {
+    "x_tolerance": 1.5,
+    "y_tolerance": 2.5,
+    "keep_blank_chars": False,
+    "use_text_flow": False,
+}
 
 
 def read_page(plumber_page: PlumberPage, number: int, options: PipelineOptions) -> Page:
     width, height = float(plumber_page.width), float(plumber_page.height)
     rotation = int(plumber_page.rotation or 0) % 360
-    raw_words = plumber_page.extract_words(
-        x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False
-    )
+    raw_words = plumber_page.extract_words(**_WORD_OPTIONS)
     words = [_word(w) for w in raw_words if w["text"].strip()]
     text = "".join(w.text for w in words)
     meaningful = len(_MEANINGFUL.findall(_CID.sub("", text)))
@@ -32,7 +38,7 @@ def read_page(plumber_page: PlumberPage, number: int, options: PipelineOptions) 
         height=height,
         rotation=rotation,
         words=words,
-        rulings=_rulings(plumber_page),
+        rulings=page_rulings(plumber_page),
         image_regions=_image_regions(plumber_page, width, height),
     )
     garbled = bool(_CID.search(text))
@@ -44,7 +50,17 @@ def read_page(plumber_page: PlumberPage, number: int, options: PipelineOptions) 
         page.reason = (
             "no usable text layer (glyphs without Unicode mapping)" if garbled else "no text layer"
         )
+    elif not page.image_regions:
+        # Pages with images stay as drawn: their OCR crops map pixels in the page's own frame.
+        _turn_sideways(plumber_page, page)
     return page
+
+
+def _turn_sideways(plumber_page: PlumberPage, page: Page) -> None:
+    turn = reading_turn(plumber_page.chars)
+    if turn:
+        raw = turned_words(plumber_page.chars, turn, page.width, page.height, **_WORD_OPTIONS)
+        turn_page(page, turn, [_word(w) for w in raw if w["text"].strip()])
 
 
 def _word(raw: dict[str, Any]) -> Word:
@@ -52,25 +68,6 @@ def _word(raw: dict[str, Any]) -> Word:
         text=str(raw["text"]),
         bbox=(float(raw["x0"]), float(raw["top"]), float(raw["x1"]), float(raw["bottom"])),
     )
-
-
-def _rulings(plumber_page: PlumberPage) -> list[Ruling]:
-    """Every straight edge: drawn lines, thin rectangles, and rectangle borders."""
-    out = []
-    for edge in plumber_page.edges:
-        x0, x1 = float(edge["x0"]), float(edge["x1"])
-        top, bottom = float(edge["top"]), float(edge["bottom"])
-        if edge.get("orientation") == "h":
-            y = (top + bottom) / 2
-            top = bottom = y
-        elif edge.get("orientation") == "v":
-            x = (x0 + x1) / 2
-            x0 = x1 = x
-        else:
-            continue
-        if max(x1 - x0, bottom - top) >= 2.0:
-            out.append(Ruling(x0, top, x1, bottom))
-    return out
 
 
 def _image_regions(

@@ -10,6 +10,9 @@ from extractors.tables.stream_blocks import LEADER, MAX_HEADER_LINES, is_numeric
 from extractors.tables.stream_header import header_cells, with_header_columns
 from extractors.tables.stream_rows import join_wrapped, line_cells
 
+# Rows a block needs before one row that disagrees with all the others is overruled.
+_MIN_BODY_FOR_SPANNING = 6
+
 
 def stream_tables(
     page: Page, lines: list[Line], taken: list[BBox], first_index: int
@@ -24,6 +27,20 @@ def stream_tables(
 
 
 def _column_bounds(body: list[Line]) -> list[tuple[float, float]]:
+    bounds = _merged_bounds(body)
+    if len(body) < _MIN_BODY_FOR_SPANNING:
+        return bounds
+    # A title or note caught in the block (it has a year, so it reads as numeric) can bridge
+    # columns every other row keeps apart; leave such a line out of the split.
+    kept = [ln for i, ln in enumerate(body) if not _bridges(body[:i] + body[i + 1 :], bounds)]
+    return _merged_bounds(kept)
+
+
+def _bridges(others: list[Line], bounds: list[tuple[float, float]]) -> bool:
+    return len(_merged_bounds(others)) >= len(bounds) + 2
+
+
+def _merged_bounds(body: list[Line]) -> list[tuple[float, float]]:
     intervals = sorted((w.x0, w.x1) for ln in body for w in ln.words if not LEADER.match(w.text))
     merged: list[list[float]] = []
     for x0, x1 in intervals:

@@ -76,3 +76,60 @@ def test_rules_between_rows_only_do_not_glue_the_columns() -> None:
     tables = tables_of("icdar2013/competition-dataset-eu/eu-016.pdf", page=3)
     table = next(t for t in tables if any("Austria" in r for r in rows(t)))
     assert [c for c in row_with(table, "Austria") if c] == ["Austria", "86.2", "13.8", "0", "3,375"]
+
+
+def test_white_cell_boxes_do_not_split_rows() -> None:
+    # Every cell also carries white unstroked boxes around its text: invisible, no rows.
+    tables = tables_of("twotables_2.pdf")
+    assert len(tables) == 2
+    for table in tables:
+        assert table.ruled and (table.n_rows, table.n_cols) == (13, 8)
+        header = [c.replace(" ", "") for c in rows(table)[1]]
+        assert header[2:] == [
+            "Illiterate",
+            "Read&Write",
+            "1-4std.",
+            "5-8std.",
+            "9-12std.",
+            "College",
+        ]
+    assert row_with(tables[0], "Kerala") == [
+        "Kerala",
+        "2400",
+        "7.2",
+        "0.5",
+        "25.3",
+        "20.1",
+        "41.5",
+        "5.5",
+    ]
+
+
+@pytest.mark.parametrize("name", ["clockwise_table_1.pdf", "anticlockwise_table_1.pdf"])
+def test_sideways_ruled_table_reads_upright(name: str) -> None:
+    (table,) = tables_of(name)
+    assert table.ruled and (table.n_rows, table.n_cols) == (13, 10)
+    assert rows(table)[0][0] == "State"
+    assert row_with(table, "Kerala")[:5] == ["Kerala", "5738", "6633", "8864", "8297"]
+
+
+@pytest.mark.parametrize("name", ["clockwise_table_2.pdf", "anticlockwise_table_2.pdf"])
+def test_sideways_unruled_table_reads_upright(name: str) -> None:
+    table = next(t for t in tables_of(name) if t.n_cols == 17)
+    assert row_with(table, "Scheduled caste")[1:4] == ["74.8", "55.8", "42.9"]
+
+
+def test_shading_pieces_are_not_columns_and_a_title_row_does_not_join_them() -> None:
+    # Each cell is shaded by three fills of one colour, and the title above has a year in it.
+    (table,) = tables_of("health.pdf")
+    assert table.n_cols == 8
+    assert row_with(table, "Andhra Pradesh") == [
+        "Andhra Pradesh",
+        "47,824,589",
+        "9,967,837",
+        "1,275,000",
+        "15,000",
+        "59,082,426",
+        "14,898,243",
+        "73,980,669",
+    ]
