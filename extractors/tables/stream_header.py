@@ -72,8 +72,9 @@ def header_cells(
     """Header words; a group label centred over several columns spans them."""
     spans: dict[tuple[int, int], list[Word]] = {}
     centres = [w.xc for w in line.words]
+    tops = _label_tops(below, bounds)
     for word in line.words:
-        span = _group_span(word, centres, bounds) if below else None
+        span = _group_span(word, centres, bounds, tops) if below else None
         spans.setdefault(span or span_of(word, bounds), []).append(word)
     cells = []
     for (first, last), group in sorted(spans.items()):
@@ -83,8 +84,36 @@ def header_cells(
     return cells
 
 
+def _label_tops(below: list[Line], bounds: list[tuple[float, float]]) -> list[float | None]:
+    """Per column, the top of the highest label under the group line (None: no label)."""
+    tops: list[float | None] = [None] * len(bounds)
+    for line in below:
+        for word in line.words:
+            for i, (a, b) in enumerate(bounds):
+                if word.x0 < b and word.x1 > a:
+                    top = tops[i]
+                    tops[i] = word.top if top is None else min(top, word.top)
+    return tops
+
+
+def _edges_stand_apart(first: int, last: int, tops: list[float | None]) -> bool:
+    """A run whose edge column's label sits higher than every label inside the run.
+
+    Such a label is centred in a cell taller than the group's children (合计 and 项目支出
+    beside 基本支出 over 小计/人员经费/公用经费): its cell starts on the group's own
+    row, so the group cannot span it, even when the wider run is centred as well."""
+    inner = [t for t in tops[first + 1 : last] if t is not None]
+    if not inner:
+        return False
+    highest = min(inner)
+    return any(t is not None and t < highest - 2.0 for t in (tops[first], tops[last]))
+
+
 def _group_span(
-    word: Word, centres: list[float], bounds: list[tuple[float, float]]
+    word: Word,
+    centres: list[float],
+    bounds: list[tuple[float, float]],
+    tops: list[float | None],
 ) -> tuple[int, int] | None:
     """The widest run of columns centred on the label, none of them nearer another label."""
 
@@ -101,6 +130,8 @@ def _group_span(
     for first in mine:
         for last in mine:
             if last < first or any(i not in mine for i in range(first, last + 1)):
+                continue
+            if _edges_stand_apart(first, last, tops):
                 continue
             left, right = bounds[first][0], bounds[last][1]
             centred = abs((left + right) / 2 - word.xc) <= max(8.0, 0.06 * (right - left))
