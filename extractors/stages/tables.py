@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.model import BBox, Line, PageResult
+from extractors.stages.realign import realign_continuations
 from extractors.stages.state import DocumentState
 from extractors.tables.stitch import stitch
 from extractors.tables.typed import TypedTable, type_table
@@ -21,7 +22,7 @@ def stitch_tables(state: DocumentState) -> DocumentState:
         state,
         lines=[ln for r in results for ln in r.lines],
         prose=_prose_lines(results),
-        tables=stitch([t for r in results for t in r.tables]),
+        tables=stitch(realign_continuations([t for r in results for t in r.tables])),
     )
 
 
