@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from extractors.model import BBox, Cell, Line, Page, Table, union_bbox
 from extractors.tables.stream_blocks import LEADER, MAX_HEADER_LINES, is_numeric_row, table_blocks
-from extractors.tables.stream_header import header_cells, with_header_columns
+from extractors.tables.stream_header import header_cells, join_wrapped_labels, with_header_columns
 from extractors.tables.stream_rows import join_wrapped, line_cells
 
 
@@ -44,6 +44,7 @@ def _build(page: Page, block: list[Line], index: int) -> Table | None:
     cells: list[Cell] = []
     for row, line in enumerate(header):
         cells.extend(header_cells(page.number, row, line, header[row + 1 :], bounds))
+    cells = join_wrapped_labels(cells)
     body_rows = join_wrapped([line_cells(page.number, 0, line, bounds) for line in body], bounds)
     for row, row_cells in enumerate(body_rows, start=len(header)):
         for cell in row_cells:

@@ -138,3 +138,42 @@ def _group_span(
             if centred and (best is None or last - first > best[1] - best[0]):
                 best = (first, last)
     return best if best is not None and best[1] > best[0] else None
+
+
+WRAP_GAP = 0.45  # of a line's height: lines of one wrapped label sit closer than header rows
+
+
+def join_wrapped_labels(cells: list[Cell]) -> list[Cell]:
+    """A label wrapped over lines in its column ("因公出国（境）" / "费") is one label.
+
+    Lines of one cell sit a line's leading apart; the next header row's label is further
+    down.  Only one-column labels join, the lower centred under the upper one."""
+    by_col: dict[int, list[Cell]] = {}
+    for cell in sorted(cells, key=lambda c: c.row):
+        if cell.col_span == 1 and cell.text.strip():
+            by_col.setdefault(cell.col, []).append(cell)
+    dropped: set[int] = set()
+    merged: dict[int, Cell] = {}
+    for column in by_col.values():
+        upper = column[0]
+        for lower in column[1:]:
+            if _wraps_into(upper, lower):
+                upper = merged[id(column[0])] = _joined(upper, lower)
+                dropped.add(id(lower))
+            else:
+                break
+    return [merged.get(id(c), c) for c in cells if id(c) not in dropped]
+
+
+def _wraps_into(upper: Cell, lower: Cell) -> bool:
+    height = upper.bbox[3] - upper.bbox[1]
+    if height <= 0 or not upper.words:
+        return False
+    gap = lower.bbox[1] - upper.bbox[3]
+    centre = (lower.bbox[0] + lower.bbox[2]) / 2
+    return -1.0 <= gap < WRAP_GAP * height and upper.bbox[0] - 1 <= centre <= upper.bbox[2] + 1
+
+
+def _joined(upper: Cell, lower: Cell) -> Cell:
+    cell = make_cell(upper.row, upper.col, [*upper.words, *lower.words], (0.0,) * 4, upper.page)
+    return cell
