@@ -29,8 +29,16 @@ def with_header_columns(
     for depth, line in reversed(list(enumerate(header))):
         leaf = depth == len(header) - 1
         out, loose = _attach_labels(out, line)
-        extra += [(a, b) for a, b in loose if leaf or b < left or a > right]
+        below = header[depth + 1 :]
+        extra += [(a, b) for a, b in loose if leaf or b < left or a > right or _bare((a, b), below)]
     return sorted(out + extra)
+
+
+def _bare(span: tuple[float, float], below: list[Line]) -> bool:
+    """No label under this one: it names a column of its own (基本支出 beside 合计 on the
+    科目名称 line, above a 类/款/项 line that only the code columns use), not a group."""
+    a, b = span
+    return not any(w.x0 < b and w.x1 > a for line in below for w in line.words)
 
 
 def _attach_labels(
