@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.model import BBox, Line, PageResult
+from extractors.stages.broken_rows import join_broken_rows
 from extractors.stages.realign import realign_continuations
 from extractors.stages.state import DocumentState
 from extractors.tables.stitch import stitch
@@ -22,7 +23,9 @@ def stitch_tables(state: DocumentState) -> DocumentState:
         state,
         lines=[ln for r in results for ln in r.lines],
         prose=_prose_lines(results),
-        tables=stitch(realign_continuations([t for r in results for t in r.tables])),
+        tables=join_broken_rows(
+            stitch(realign_continuations([t for r in results for t in r.tables]))
+        ),
     )
 
 
