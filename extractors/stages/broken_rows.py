@@ -11,12 +11,40 @@ import re
 from dataclasses import replace
 
 from extractors.model import Cell, Table
-from extractors.tables.cells import make_cell
 from extractors.tables.header import find_header
 from extractors.tables.stream_blocks import NUMBER
 
 # A line that opens with an item number (三、 / （二） / 4、) starts an item of its own.
 _ITEM_START = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+、)")
+
+
+# A label's tail: Chinese words and brackets only, short; no title, unit or number.
+_TAIL = re.compile(r"^[\u4e00-\u9fff（）()、]{1,15}$")
+_NOT_TAIL = re.compile(r"表|单位|续|合计|总计")
+
+
+def tails_from_context(tables: list[Table]) -> list[Table]:
+    """Before pages are joined: a headerless next-page table whose nearest line above is a
+    bare label tail gives that tail to the label of the last row on the page before."""
+    out = list(tables)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if cur.pages[0] != prev.pages[-1] + 1 or not cur.context:
+            continue
+        tail = cur.context[-1].strip()
+        if not _TAIL.match(tail) or _NOT_TAIL.search(tail) or _ITEM_START.match(tail):
+            continue
+        if find_header(cur).rows or find_header(prev).rows >= prev.n_rows:
+            continue
+        last = [c for c in prev.cells if c.row == prev.n_rows - 1]
+        label = next((c for c in last if c.text.strip() and not NUMBER.match(c.text)), None)
+        if label is None or not any(NUMBER.match(c.text.strip()) for c in last):
+            continue
+        longer = replace(label, text=label.text + tail)
+        cells = [longer if c is label else c for c in prev.cells]
+        out[i - 1] = replace(prev, cells=cells)
+        out[i] = replace(cur, context=cur.context[:-1])
+    return out
 
 
 def join_broken_rows(tables: list[Table]) -> list[Table]:
@@ -57,10 +85,10 @@ def _tail_target(above: list[Cell], row: list[Cell]) -> Cell | None:
 
 def _merge(table: Table, r: int, target: Cell, row: list[Cell]) -> Table:
     tail = next(c for c in row if c.text.strip())
-    joined = make_cell(
-        target.row, target.col, [*target.words, *tail.words], target.bbox, target.page
-    )
-    joined.col_span, joined.row_span = target.col_span, target.row_span
+    # The tail is higher up its own page than the label on the page before: the text is
+    # joined in reading order, not by position.
+    words = [*target.words, *tail.words]
+    joined = replace(target, text=target.text + tail.text, words=words)
     cells = []
     for c in table.cells:
         if c.row == r:

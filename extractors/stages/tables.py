@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.model import BBox, Line, PageResult
-from extractors.stages.broken_rows import join_broken_rows
+from extractors.stages.broken_rows import join_broken_rows, tails_from_context
 from extractors.stages.realign import realign_continuations
 from extractors.stages.state import DocumentState
 from extractors.tables.stitch import stitch
@@ -24,7 +24,9 @@ def stitch_tables(state: DocumentState) -> DocumentState:
         lines=[ln for r in results for ln in r.lines],
         prose=_prose_lines(results),
         tables=join_broken_rows(
-            stitch(realign_continuations([t for r in results for t in r.tables]))
+            stitch(
+                realign_continuations(tails_from_context([t for r in results for t in r.tables]))
+            )
         ),
     )
 

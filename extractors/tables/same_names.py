@@ -9,6 +9,7 @@ without a code: which of the codes is printed is not known.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, Protocol
 
 from extractors.classification.lists import codes_named
@@ -24,7 +25,7 @@ class _Row(Protocol):
     inferred: bool
 
 
-def codes_by_order(rows: list[_Row], scheme: Literal["function", "economic"]) -> None:
+def codes_by_order(rows: Sequence[_Row], scheme: Literal["function", "economic"]) -> None:
     """Rows left without a code get the codes their shared name has under their 款."""
     groups: dict[tuple[str, str], list[_Row]] = {}
     kuan: str | None = None

@@ -75,7 +75,12 @@ def _nearest_by_gap(word: Word, bounds: list[tuple[float, float]]) -> tuple[int,
 
 
 def header_cells(
-    page: int, row: int, line: Line, below: list[Line], bounds: list[tuple[float, float]]
+    page: int,
+    row: int,
+    line: Line,
+    below: list[Line],
+    bounds: list[tuple[float, float]],
+    above: list[Line] | None = None,
 ) -> list[Cell]:
     """Header words; a group label centred over several columns spans them."""
     spans: dict[tuple[int, int], list[Word]] = {}
@@ -83,6 +88,8 @@ def header_cells(
     tops = _label_tops(below, bounds)
     for word in line.words:
         span = _group_span(word, centres, bounds, tops) if below else None
+        if span and _named_above(word, span, above or [], bounds):
+            span = None
         spans.setdefault(span or span_of(word, bounds), []).append(word)
     cells = []
     for (first, last), group in sorted(spans.items()):
@@ -90,6 +97,20 @@ def header_cells(
         cell.col_span = last - first + 1
         cells.append(cell)
     return cells
+
+
+def _named_above(
+    word: Word, span: tuple[int, int], above: list[Line], bounds: list[tuple[float, float]]
+) -> bool:
+    """A column of the span already has a label of its own higher up, beside this one
+    (公务用车购置及/运行费 wrapped around a centred 公务用车购置费): no group spans it."""
+    for i in range(span[0], span[1] + 1):
+        a, b = bounds[i]
+        for other in (w for ln in above for w in ln.words):
+            beside = other.x1 <= word.x0 or other.x0 >= word.x1
+            if beside and other.x0 < b and other.x1 > a:
+                return True
+    return False
 
 
 def _label_tops(below: list[Line], bounds: list[tuple[float, float]]) -> list[float | None]:
