@@ -165,3 +165,12 @@ def find_economic_code(name: str, parent: str | None) -> CodeMatch | None:
 
 def find_government_economic_code(name: str, parent: str | None) -> CodeMatch | None:
     return find_code("government_economic", name, parent)
+
+
+def codes_named(kind: Kind, name: str, parent: str) -> list[str]:
+    """Every child of ``parent`` whose name or alias is exactly ``name``, in code order
+    (21099 has 2109901 and 2109999, both 其他卫生健康支出)."""
+    target = normalise_name(name)
+    lst = load_list(kind)
+    children = lst.children.get(parent, ())
+    return sorted(c for c in children if target and target in _spellings(lst.entries[c]))

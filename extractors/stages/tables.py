@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.model import BBox, Line, PageResult
+from extractors.stages.broken_rows import join_broken_rows, tails_from_context
+from extractors.stages.realign import realign_continuations
 from extractors.stages.state import DocumentState
 from extractors.tables.stitch import stitch
 from extractors.tables.typed import TypedTable, type_table
@@ -21,7 +23,11 @@ def stitch_tables(state: DocumentState) -> DocumentState:
         state,
         lines=[ln for r in results for ln in r.lines],
         prose=_prose_lines(results),
-        tables=stitch([t for r in results for t in r.tables]),
+        tables=join_broken_rows(
+            stitch(
+                realign_continuations(tails_from_context([t for r in results for t in r.tables]))
+            )
+        ),
     )
 
 

@@ -33,6 +33,9 @@ class Header:
         return "/".join(label.text for label in self.paths[col])
 
 
+_ZERO_MARK = re.compile(r"^[-—－–]{1,2}$")
+
+
 def clean(text: str) -> str:
     return _SPACES.sub("", text)
 
@@ -67,9 +70,15 @@ def _header_row_count(grid: list[list[Cell | None]]) -> int:
             continue
         if all(_COLUMN_NUMBERS.match(clean(c.text)) for c in cells):
             continue  # "栏次" / "1 2 3" / "**" rows belong to the header
-        if any(_is_data(c.text) for c in cells):
+        if any(_is_data(c.text) for c in cells) or _dashes_only(cells):
             return index
     return 0
+
+
+def _dashes_only(cells: list[Cell]) -> bool:
+    """A row stating zeros with dashes beside at most its label (预算数 - - - -): data."""
+    marks = sum(bool(_ZERO_MARK.match(clean(c.text))) for c in cells)
+    return marks >= 2 and len(cells) - marks <= 1
 
 
 def _is_data(text: str) -> bool:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from extractors.model import Cell
 from extractors.tables.cells import cell_text
+from extractors.tables.same_names import codes_by_order
 from extractors.tables.typed import TypedTable
 
 Scheme = Literal["function", "economic"]
@@ -109,6 +110,7 @@ def _infer_codes(rows: list[CodedRow], scheme: Scheme) -> None:
         elif len(code) == 5:
             kuan = code
         row.code, row.level, row.inferred = code, LEVELS.get(len(code)), True
+    codes_by_order(rows, scheme)
 
 
 def _coded_row(

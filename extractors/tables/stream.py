@@ -6,8 +6,13 @@ Used where the page's rulings make no grid.  Works the same on OCR words.
 from __future__ import annotations
 
 from extractors.model import BBox, Cell, Line, Page, Table, union_bbox
-from extractors.tables.stream_blocks import LEADER, MAX_HEADER_LINES, is_numeric_row, table_blocks
-from extractors.tables.stream_header import header_cells, with_header_columns
+from extractors.tables.stream_blocks import (
+    LEADER,
+    MAX_WRAPPED_HEADER_LINES,
+    is_numeric_row,
+    table_blocks,
+)
+from extractors.tables.stream_header import header_cells, join_wrapped_labels, with_header_columns
 from extractors.tables.stream_rows import join_wrapped, line_cells
 
 # Rows a block needs before one row that disagrees with all the others is overruled.
@@ -53,14 +58,15 @@ def _merged_bounds(body: list[Line]) -> list[tuple[float, float]]:
 
 def _build(page: Page, block: list[Line], index: int) -> Table | None:
     first_numeric = next(i for i, ln in enumerate(block) if is_numeric_row(ln))
-    header = block[max(0, first_numeric - MAX_HEADER_LINES) : first_numeric]
+    header = block[max(0, first_numeric - MAX_WRAPPED_HEADER_LINES) : first_numeric]
     body = block[first_numeric:]
     bounds = with_header_columns(_column_bounds([ln for ln in body if is_numeric_row(ln)]), header)
     if len(bounds) < 2:
         return None
     cells: list[Cell] = []
     for row, line in enumerate(header):
-        cells.extend(header_cells(page.number, row, line, header[row + 1 :], bounds))
+        cells.extend(header_cells(page.number, row, line, header[row + 1 :], bounds, header[:row]))
+    cells = join_wrapped_labels(cells)
     body_rows = join_wrapped([line_cells(page.number, 0, line, bounds) for line in body], bounds)
     for row, row_cells in enumerate(body_rows, start=len(header)):
         for cell in row_cells:

@@ -12,11 +12,24 @@ NUMBER = re.compile(r"^[-−]?(\d{1,3}([,，]\d{3})+|\d+)(\.\d+)?%?$")
 # no column of their own.
 LEADER = re.compile(r"^[\s.．·…]*[.．·…][\s.．·…]*$")
 COLUMN_GAP = 9.0  # points between two words that are in different columns
-MAX_HEADER_LINES = 4
+# Header lines a table's body keeps above it: labels wrapped over two lines on three
+# header rows (items × funds 三公 tables) take six lines.
+MAX_WRAPPED_HEADER_LINES = 6
+# One-cell lines a table may hold in a row: items with no figures at all (三、国有资本经营
+# 预算拨款收入 / 四、事业收入 / 五、其他收入 with blank cells) are rows, not the table's end.
+MAX_LABEL_ONLY_LINES = 4
+
+
+# Cells that state a zero with a dash; a row of nothing else is still a row of figures
+# (a department with no 三公 spending prints 预算数  -  -  -  -).
+ZERO_MARK = re.compile(r"^[-—－–]{1,2}$")
 
 
 def is_numeric_row(line: Line) -> bool:
-    return _columns_in(line) >= 2 and any(NUMBER.match(w.text) for w in line.words)
+    if _columns_in(line) < 2:
+        return False
+    marks = sum(bool(ZERO_MARK.match(w.text)) for w in line.words)
+    return marks >= 3 or any(NUMBER.match(w.text) for w in line.words)
 
 
 def _columns_in(line: Line) -> int:
@@ -42,13 +55,29 @@ def table_blocks(lines: list[Line]) -> list[list[Line]]:
             run.extend(pending)
             run.append(line)
             pending = []
-        elif run and close and len(pending) < 2:
+        elif run and close and len(pending) < MAX_LABEL_ONLY_LINES:
             pending.append(line)
         else:
             blocks.append(run)
             run, pending = ([line] if multi else []), []
     blocks.append(run)
     return _with_detached_headers(blocks, max_gap)
+
+
+def _table_body(block: list[Line], previous: list[Line]) -> bool:
+    """Two rows of figures make a table; so does one row of several figures under a header
+    of several labels (a 三公 table with one 预算数 row)."""
+    numeric = [i for i, ln in enumerate(block) if is_numeric_row(ln)]
+    if len(numeric) >= 2:
+        return True
+    if len(numeric) != 1 or _figures_in(block[numeric[0]]) < 3:
+        return False
+    above = block[: numeric[0]] or previous
+    return any(_columns_in(ln) >= 3 and not is_numeric_row(ln) for ln in above)
+
+
+def _figures_in(line: Line) -> int:
+    return sum(bool(NUMBER.match(w.text) or ZERO_MARK.match(w.text)) for w in line.words)
 
 
 def _with_detached_headers(blocks: list[list[Line]], max_gap: float) -> list[list[Line]]:
@@ -58,10 +87,10 @@ def _with_detached_headers(blocks: list[list[Line]], max_gap: float) -> list[lis
     out: list[list[Line]] = []
     previous: list[Line] = []
     for block in blocks:
-        if sum(is_numeric_row(ln) for ln in block) < 2:
+        if not _table_body(block, previous):
             previous = block
             continue
-        header_only = 0 < len(previous) <= MAX_HEADER_LINES and not any(
+        header_only = 0 < len(previous) <= MAX_WRAPPED_HEADER_LINES and not any(
             is_numeric_row(ln) for ln in previous
         )
         near = bool(previous) and block[0].bbox[1] - previous[-1].bbox[3] <= 2.5 * max_gap

@@ -29,8 +29,16 @@ def with_header_columns(
     for depth, line in reversed(list(enumerate(header))):
         leaf = depth == len(header) - 1
         out, loose = _attach_labels(out, line)
-        extra += [(a, b) for a, b in loose if leaf or b < left or a > right]
+        below = header[depth + 1 :]
+        extra += [(a, b) for a, b in loose if leaf or b < left or a > right or _bare((a, b), below)]
     return sorted(out + extra)
+
+
+def _bare(span: tuple[float, float], below: list[Line]) -> bool:
+    """No label under this one: it names a column of its own (基本支出 beside 合计 on the
+    科目名称 line, above a 类/款/项 line that only the code columns use), not a group."""
+    a, b = span
+    return not any(w.x0 < b and w.x1 > a for line in below for w in line.words)
 
 
 def _attach_labels(
@@ -67,13 +75,21 @@ def _nearest_by_gap(word: Word, bounds: list[tuple[float, float]]) -> tuple[int,
 
 
 def header_cells(
-    page: int, row: int, line: Line, below: list[Line], bounds: list[tuple[float, float]]
+    page: int,
+    row: int,
+    line: Line,
+    below: list[Line],
+    bounds: list[tuple[float, float]],
+    above: list[Line] | None = None,
 ) -> list[Cell]:
     """Header words; a group label centred over several columns spans them."""
     spans: dict[tuple[int, int], list[Word]] = {}
     centres = [w.xc for w in line.words]
+    tops = _label_tops(below, bounds)
     for word in line.words:
-        span = _group_span(word, centres, bounds) if below else None
+        span = _group_span(word, centres, bounds, tops) if below else None
+        if span and _named_above(word, span, above or [], bounds):
+            span = None
         spans.setdefault(span or span_of(word, bounds), []).append(word)
     cells = []
     for (first, last), group in sorted(spans.items()):
@@ -83,8 +99,50 @@ def header_cells(
     return cells
 
 
+def _named_above(
+    word: Word, span: tuple[int, int], above: list[Line], bounds: list[tuple[float, float]]
+) -> bool:
+    """A column of the span already has a label of its own higher up, beside this one
+    (公务用车购置及/运行费 wrapped around a centred 公务用车购置费): no group spans it."""
+    for i in range(span[0], span[1] + 1):
+        a, b = bounds[i]
+        for other in (w for ln in above for w in ln.words):
+            beside = other.x1 <= word.x0 or other.x0 >= word.x1
+            if beside and other.x0 < b and other.x1 > a:
+                return True
+    return False
+
+
+def _label_tops(below: list[Line], bounds: list[tuple[float, float]]) -> list[float | None]:
+    """Per column, the top of the highest label under the group line (None: no label)."""
+    tops: list[float | None] = [None] * len(bounds)
+    for line in below:
+        for word in line.words:
+            for i, (a, b) in enumerate(bounds):
+                if word.x0 < b and word.x1 > a:
+                    top = tops[i]
+                    tops[i] = word.top if top is None else min(top, word.top)
+    return tops
+
+
+def _edges_stand_apart(first: int, last: int, tops: list[float | None]) -> bool:
+    """A run whose edge column's label sits higher than every label inside the run.
+
+    Such a label is centred in a cell taller than the group's children (合计 and 项目支出
+    beside 基本支出 over 小计/人员经费/公用经费): its cell starts on the group's own
+    row, so the group cannot span it, even when the wider run is centred as well."""
+    inner = [t for t in tops[first + 1 : last] if t is not None]
+    if not inner:
+        return False
+    highest = min(inner)
+    return any(t is not None and t < highest - 2.0 for t in (tops[first], tops[last]))
+
+
 def _group_span(
-    word: Word, centres: list[float], bounds: list[tuple[float, float]]
+    word: Word,
+    centres: list[float],
+    bounds: list[tuple[float, float]],
+    tops: list[float | None],
 ) -> tuple[int, int] | None:
     """The widest run of columns centred on the label, none of them nearer another label."""
 
@@ -102,8 +160,49 @@ def _group_span(
         for last in mine:
             if last < first or any(i not in mine for i in range(first, last + 1)):
                 continue
+            if _edges_stand_apart(first, last, tops):
+                continue
             left, right = bounds[first][0], bounds[last][1]
             centred = abs((left + right) / 2 - word.xc) <= max(8.0, 0.06 * (right - left))
             if centred and (best is None or last - first > best[1] - best[0]):
                 best = (first, last)
     return best if best is not None and best[1] > best[0] else None
+
+
+WRAP_GAP = 0.45  # of a line's height: lines of one wrapped label sit closer than header rows
+
+
+def join_wrapped_labels(cells: list[Cell]) -> list[Cell]:
+    """A label wrapped over lines in its column ("因公出国（境）" / "费") is one label.
+
+    Lines of one cell sit a line's leading apart; the next header row's label is further
+    down.  Only one-column labels join, the lower centred under the upper one."""
+    by_col: dict[int, list[Cell]] = {}
+    for cell in sorted(cells, key=lambda c: c.row):
+        if cell.col_span == 1 and cell.text.strip():
+            by_col.setdefault(cell.col, []).append(cell)
+    dropped: set[int] = set()
+    merged: dict[int, Cell] = {}
+    for column in by_col.values():
+        upper = column[0]
+        for lower in column[1:]:
+            if _wraps_into(upper, lower):
+                upper = merged[id(column[0])] = _joined(upper, lower)
+                dropped.add(id(lower))
+            else:
+                break
+    return [merged.get(id(c), c) for c in cells if id(c) not in dropped]
+
+
+def _wraps_into(upper: Cell, lower: Cell) -> bool:
+    height = upper.bbox[3] - upper.bbox[1]
+    if height <= 0 or not upper.words:
+        return False
+    gap = lower.bbox[1] - upper.bbox[3]
+    centre = (lower.bbox[0] + lower.bbox[2]) / 2
+    return -1.0 <= gap < WRAP_GAP * height and upper.bbox[0] - 1 <= centre <= upper.bbox[2] + 1
+
+
+def _joined(upper: Cell, lower: Cell) -> Cell:
+    cell = make_cell(upper.row, upper.col, [*upper.words, *lower.words], (0.0,) * 4, upper.page)
+    return cell

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from extractors.model import Cell, Line, Word
 from extractors.tables.cells import make_cell
 from extractors.tables.stream_blocks import LEADER, NUMBER
+
+# A line that opens with an item number (三、 / （二） / 4、) starts an item of its own.
+_ITEM_START = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+、)")
 
 
 def join_wrapped(rows: list[list[Cell]], bounds: list[tuple[float, float]]) -> list[list[Cell]]:
@@ -55,7 +60,8 @@ def _append_or_keep(
     # Only a data row's text wraps into a line of its own; label rows are separate rows.
     has_numbers = any(NUMBER.match(c.text.strip()) for c in previous or [])
     cells_above = [above[c.col] for c in filled if c.col in above]
-    wrapped = has_numbers and _full_width(cells_above, bounds)
+    numbered = any(_ITEM_START.match(c.text.strip()) for c in filled)
+    wrapped = has_numbers and _full_width(cells_above, bounds) and not numbered
     if previous is None or not all(c.col in above for c in filled) or not wrapped:
         out.append(tail)
         return

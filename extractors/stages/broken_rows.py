@@ -1,0 +1,100 @@
+"""A row broken by the page end: the rest of its label opens the next page on its own line.
+
+"社会保障" with the row's figures ends one page and "和就业支出", alone, opens the next; once
+the pages are joined that tail is a label-only row of its own, which names no item and
+leaves the row above with half a name.  It is put back at the end of the label above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extractors.model import Cell, Table
+from extractors.tables.header import find_header
+from extractors.tables.stream_blocks import NUMBER
+
+# A line that opens with an item number (三、 / （二） / 4、) starts an item of its own.
+_ITEM_START = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+、)")
+
+
+# A label's tail: Chinese words and brackets only, short; no title, unit or number.
+_TAIL = re.compile(r"^[\u4e00-\u9fff（）()、]{1,15}$")
+_NOT_TAIL = re.compile(r"表|单位|续|合计|总计")
+
+
+def tails_from_context(tables: list[Table]) -> list[Table]:
+    """Before pages are joined: a headerless next-page table whose nearest line above is a
+    bare label tail gives that tail to the label of the last row on the page before."""
+    out = list(tables)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if cur.pages[0] != prev.pages[-1] + 1 or not cur.context:
+            continue
+        tail = cur.context[-1].strip()
+        if not _TAIL.match(tail) or _NOT_TAIL.search(tail) or _ITEM_START.match(tail):
+            continue
+        if find_header(cur).rows or find_header(prev).rows >= prev.n_rows:
+            continue
+        last = [c for c in prev.cells if c.row == prev.n_rows - 1]
+        label = next((c for c in last if c.text.strip() and not NUMBER.match(c.text)), None)
+        if label is None or not any(NUMBER.match(c.text.strip()) for c in last):
+            continue
+        longer = replace(label, text=label.text + tail)
+        cells = [longer if c is label else c for c in prev.cells]
+        out[i - 1] = replace(prev, cells=cells)
+        out[i] = replace(cur, context=cur.context[:-1])
+    return out
+
+
+def join_broken_rows(tables: list[Table]) -> list[Table]:
+    return [_joined(t) if len(t.pages) > 1 else t for t in tables]
+
+
+def _joined(table: Table) -> Table:
+    rows: dict[int, list[Cell]] = {}
+    for cell in table.cells:
+        rows.setdefault(cell.row, []).append(cell)
+    first_body = find_header(table).rows
+    for r in sorted(rows):
+        above = rows.get(r - 1)
+        if r - 1 < first_body or above is None or not _page_break(above, rows[r]):
+            continue
+        target = _tail_target(above, rows[r])
+        if target is not None:
+            return _joined(_merge(table, r, target, rows[r]))
+    return table
+
+
+def _page_break(above: list[Cell], row: list[Cell]) -> bool:
+    return min(c.page for c in row) > max(c.page for c in above)
+
+
+def _tail_target(above: list[Cell], row: list[Cell]) -> Cell | None:
+    """The label cell above that the row's only text continues, if the row is such a tail."""
+    filled = [c for c in row if c.text.strip()]
+    if len(filled) != 1:
+        return None
+    text = filled[0].text.strip()
+    if NUMBER.match(text) or _ITEM_START.match(text):
+        return None
+    if not any(NUMBER.match(c.text.strip()) for c in above):
+        return None
+    return next((c for c in above if c.col == filled[0].col and c.text.strip()), None)
+
+
+def _merge(table: Table, r: int, target: Cell, row: list[Cell]) -> Table:
+    tail = next(c for c in row if c.text.strip())
+    # The tail is higher up its own page than the label on the page before: the text is
+    # joined in reading order, not by position.
+    words = [*target.words, *tail.words]
+    joined = replace(target, text=target.text + tail.text, words=words)
+    cells = []
+    for c in table.cells:
+        if c.row == r:
+            continue
+        if c is target:
+            cells.append(joined)
+        else:
+            cells.append(replace(c, row=c.row - 1) if c.row > r else c)
+    return replace(table, cells=cells, n_rows=table.n_rows - 1)

@@ -1,0 +1,48 @@
+"""Layout classes the extractor once lost, each on a generated document that shows it.
+
+Every value of the named sections must come out right (score.py's rules); none may be
+accepted wrong.  The seeds were picked because they show the layout, not because they pass.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.synth.generate import write
+from tests.synth.scoring import SCORE_PY, load_score, score
+
+CASES: dict[int, tuple[str, tuple[str, ...]]] = {
+    2: (
+        "three-line 合计 and 项目支出 beside 基本支出 over 小计/人员/公用",
+        ("expenditure_by_economic",),
+    ),
+    70: (
+        "continuation page with a blank column; 三、四、五 rows with no figures",
+        ("expenditure_by_function", "expenditure_by_economic", "totals"),
+    ),
+    57: ("one-row 三公 table under labels wrapped over two lines", ("three_public",)),
+    62: ("names only: two 项 of one name under a 款", ("expenditure_by_function",)),
+    114: ("names only: a class name broken by the page end", ("expenditure_by_function",)),
+    117: ("centred 公务用车购置费 beside wrapped 公务用车购置及/运行费", ("three_public",)),
+    97: ("三公 table of dashes only", ("three_public",)),
+    145: ("repeated header over a blank 基本支出 column", ("expenditure_by_function",)),
+    1: ("project name broken by the page end", ("projects",)),
+}
+
+
+@pytest.mark.parametrize("seed", sorted(CASES))
+def test_layout_class(seed: int, tmp_path: Path) -> None:
+    if load_score() is None:
+        pytest.skip(f"score.py not present at {SCORE_PY}")
+    from extractors.pipeline import extract_document
+
+    pdf = write(seed, tmp_path)
+    want = json.loads(pdf.with_suffix(".truth.json").read_text(encoding="utf-8"))
+    sections = CASES[seed][1]
+    want = {k: v for k, v in want.items() if k.split(".")[0] in sections}
+    got = score(extract_document(pdf).model_dump(mode="json"), want)
+    assert got.accepted_wrong == 0, got.wrongs
+    assert got.correct == got.fields, (CASES[seed][0], got.missing[:5], got.wrongs[:5])
