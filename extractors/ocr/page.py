@@ -27,7 +27,7 @@ from extractors.ocr.page_image import DEFAULT_DPI, render_page
 from extractors.ocr.quad_reading import detect, hug_ink, read_quads
 from extractors.ocr.rapid_engine import RapidOcrEngine
 from extractors.ocr.rulings import find_rulings
-from extractors.ocr.word_scores import word_score
+from extractors.ocr.word_scores import GRAMMAR_PENALTY, odd_precision, word_score
 from extractors.options import PipelineOptions
 
 # Dark pixels (at quarter scale) below which a page holds nothing to read: a few specks.
@@ -113,9 +113,13 @@ def read_page_image(
     w_pt, h_pt = rendered.width_pt, rendered.height_pt
     if rotation in (90, 270):
         w_pt, h_pt = h_pt, w_pt
-    words = [_to_word(w, scale, w_pt, h_pt) for w in ocr_words]
+    words = [w for w in (_to_word(w, scale, w_pt, h_pt) for w in ocr_words) if w is not None]
+    # A figure printed less finely than every other on its page lost digits: doubt it as
+    # much as a figure that breaks the grammar.
+    for i in odd_precision([w.text for w in words]):
+        words[i] = replace(words[i], score=words[i].score * GRAMMAR_PENALTY)
     img = PageImage(image, scale, rotation, skew, w_pt, h_pt, timings)
-    return [w for w in words if w is not None], rulings, img
+    return words, rulings, img
 
 
 def _read_rapid(

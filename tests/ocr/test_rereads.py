@@ -9,6 +9,7 @@ import pytest
 
 from extractors.ocr.box_reading import breaks_grammar, weighed
 from extractors.ocr.engine_types import LineRead
+from extractors.ocr.word_scores import odd_precision
 
 from .conftest import OcrCache
 
@@ -36,6 +37,14 @@ def test_a_reading_that_breaks_the_amount_grammar_loses_to_one_that_keeps_it() -
     assert breaks_grammar("6,00,000") and breaks_grammar("合计 31,300,00")
     assert not breaks_grammar("6,100,000") and not breaks_grammar("住房公积金 0.00")
     assert weighed(right, box) > weighed(lost_a_digit, box)
+
+
+def test_a_figure_printed_less_finely_than_its_page_is_picked_out() -> None:
+    page = ["244.848000", "173.520000", "6.000000", "65.328000", "37.3", "27.948000", "合计"]
+    assert odd_precision(page) == {4}
+    # Too few figures, or no single precision (a percent and a whole number do not count).
+    assert odd_precision(["1.00", "2.5"]) == set()
+    assert odd_precision(["1.00", "2.5", "3.0", "4.00", "5.0", "0", "12.5%"]) == set()
 
 
 @pytest.mark.realdata
