@@ -23,8 +23,8 @@ def _value(path: str, yuan: str, method: ReadMethod = ReadMethod.ocr) -> Value:
     )
 
 
-def _outcome(total: str, parts: list[str], passed: bool = True) -> Outcome:
-    return Outcome(Identity("rule", total, parts), passed, Decimal(0))
+def _outcome(total: str, parts: list[str], passed: bool = True, diff: str = "0") -> Outcome:
+    return Outcome(Identity("rule", total, parts), passed, Decimal(diff))
 
 
 def test_a_sum_of_several_figures_confirms_their_digits() -> None:
@@ -46,3 +46,9 @@ def test_only_ocr_readings_and_only_the_ocr_doubt() -> None:
     values["c"] = _value("c", "20", ReadMethod.pdf_text)
     assert digits_confirmed(values, [_outcome("a", ["b", "c"])]) == {"a", "b"}
     assert [s.name for s in without_ocr_doubt(values["a"]).signals] == ["unit_assumed"]
+
+
+def test_a_sum_held_only_within_a_coarse_reading_confirms_nothing() -> None:
+    # 65.328 = 37.3 + 27.948 holds within the 0.1 of "37.3" (read from "37.380000").
+    values = {p: _value(p, v) for p, v in (("a", "65.328"), ("b", "37.3"), ("c", "27.948"))}
+    assert digits_confirmed(values, [_outcome("a", ["b", "c"], diff="0.080")]) == set()
