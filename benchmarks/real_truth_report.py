@@ -12,12 +12,17 @@ observed accuracy, count; expected calibration error).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -42,6 +47,9 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", help="document names (default: all)")
     parser.add_argument("-v", action="store_true", help="list every miss")
     parser.add_argument(
+        "--keep", type=Path, help="keep scans (reused when present) and output JSON here"
+    )
+    parser.add_argument(
         "--holdout", action="store_true", help="the held-out truth (never tuned on) instead"
     )
     args = parser.parse_args()
@@ -52,16 +60,20 @@ def main() -> int:
     lines = _header(args.scanned, folder.name)
     total = Scored()
     with tempfile.TemporaryDirectory() as tmp:
+        keep = args.keep or Path(tmp)
+        keep.mkdir(parents=True, exist_ok=True)
         for name, pdf in manifest(folder).items():
             if args.only and name not in args.only:
                 continue
-            source = _scan(pdf, Path(tmp), args.scanned) if args.scanned else pdf
-            started = time.perf_counter()
-            doc = extract_document(source).model_dump(mode="json")
-            seconds = time.perf_counter() - started
-            result = score(doc, truth(name, folder), scorer)
+            source = _scan(pdf, keep, args.scanned) if args.scanned else pdf
+            started, cpu = time.perf_counter(), _cpu_seconds()
+            extracted = extract_document(source)
+            seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
+            if args.keep:
+                (keep / f"{name}.json").write_text(extracted.model_dump_json(), encoding="utf-8")
+            result = score(extracted.model_dump(mode="json"), truth(name, folder), scorer)
             total.add(result)
-            lines.append(_row(name, result, seconds))
+            lines.append(_row(name, result, (seconds, cpu)))
             if args.v:
                 lines += [f"    {m}" for m in result.misses]
     lines.append(_row("**all**", total, None))
@@ -89,19 +101,34 @@ def _header(dpi: int, truth_set: str) -> list[str]:
         f"# Against hand-checked truth ({truth_set}): {kind}",
         "",
         f"commit {commit}, {platform.machine()} {platform.python_version()}, "
-        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"load average {os.getloadavg()[0]:.1f} at start",
         "",
-        "| document | fields | recall | wrong | accepted wrong | review rate | seconds |",
-        "|---|---|---|---|---|---|---|",
+        "| document | fields | recall | wrong | accepted wrong | review rate | seconds | cpu s |",
+        "|---|---|---|---|---|---|---|---|",
     ]
 
 
-def _row(name: str, r: Scored, seconds: float | None) -> str:
-    took = f"{seconds:.1f}" if seconds is not None else ""
+def _row(name: str, r: Scored, took: tuple[float, float] | None) -> str:
+    times = f"{took[0]:.1f} | {took[1]:.1f}" if took is not None else " | "
     return (
         f"| {name} | {r.fields} | {r.recall:.3f} | {r.wrong} | {r.accepted_wrong} "
-        f"| {r.review_rate:.3f} | {took} |"
+        f"| {r.review_rate:.3f} | {times} |"
     )
+
+
+def _cpu_seconds() -> float:
+    """CPU of this process and its children, live (the OCR pool stays up between
+    documents) and finished, so a loaded machine's wall time can be read beside the work
+    actually done."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    live = 0.0
+    for child in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            times = child.cpu_times()
+            live += times.user + times.system
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime + live
 
 
 def _scan(pdf: Path, tmp: Path, dpi: int) -> Path:
@@ -109,6 +136,8 @@ def _scan(pdf: Path, tmp: Path, dpi: int) -> Path:
     from build import Variant, scan_pdf  # type: ignore[import-not-found]
 
     out = tmp / f"{pdf.stem}_{dpi}.pdf"
+    if out.exists():
+        return out
     scan_pdf(pdf, out, Variant(f"{dpi}", dpi, 1.5, 8.0, 0.5, 60))
     return out
 

@@ -27,11 +27,16 @@ from extractors.ocr.page_image import DEFAULT_DPI, render_page
 from extractors.ocr.quad_reading import detect, hug_ink, read_quads
 from extractors.ocr.rapid_engine import RapidOcrEngine
 from extractors.ocr.rulings import find_rulings
-from extractors.ocr.word_scores import word_score
+from extractors.ocr.word_scores import GRAMMAR_PENALTY, odd_precision, word_score
 from extractors.options import PipelineOptions
 
 # Dark pixels (at quarter scale) below which a page holds nothing to read: a few specks.
 MIN_INK_PX = 20
+# A pixel (at quarter scale) is a mark when it is this much darker than the page's paper.
+# Not a fixed grey: small print in light ink averages to 114-200 at quarter scale, and three
+# pages of 北京 project tables (hundreds of words) were skipped as blank under "< 128";
+# scanner noise averages out to a few grey levels there.
+INK_BELOW_PAPER = 40
 
 
 @dataclass(slots=True)
@@ -113,9 +118,13 @@ def read_page_image(
     w_pt, h_pt = rendered.width_pt, rendered.height_pt
     if rotation in (90, 270):
         w_pt, h_pt = h_pt, w_pt
-    words = [_to_word(w, scale, w_pt, h_pt) for w in ocr_words]
+    words = [w for w in (_to_word(w, scale, w_pt, h_pt) for w in ocr_words) if w is not None]
+    # A figure printed less finely than every other on its page lost digits: doubt it as
+    # much as a figure that breaks the grammar.
+    for i in odd_precision([w.text for w in words]):
+        words[i] = replace(words[i], score=words[i].score * GRAMMAR_PENALTY)
     img = PageImage(image, scale, rotation, skew, w_pt, h_pt, timings)
-    return [w for w in words if w is not None], rulings, img
+    return words, rulings, img
 
 
 def _read_rapid(
@@ -164,9 +173,10 @@ def _read_rapid(
 
 
 def has_ink(gray: np.ndarray) -> bool:
-    """Any dark marks at all?  Scanner noise is light grey; text and lines are dark."""
+    """Any marks at all?  Scanner noise stays near the paper's grey; print is darker."""
     small = cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
-    return int((small < 128).sum()) >= MIN_INK_PX
+    paper = float(np.median(small))
+    return int((small < paper - INK_BELOW_PAPER).sum()) >= MIN_INK_PX
 
 
 def _orientation_by_boxes(words: list[OcrWord]) -> int:

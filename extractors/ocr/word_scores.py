@@ -143,3 +143,30 @@ def candidate_fixes(
         for alt in digit_alternatives(value_text, limit=1000)
         if (v := amount_value(alt)) is not None and abs(v - needed_value) <= tolerance
     ]
+
+
+# A page prints its amounts to one number of decimals when at least this share of the
+# amounts with a decimal point agree on it (few, with at least PRECISION_MIN_AMOUNTS).
+PRECISION_SHARE = 0.8
+PRECISION_MIN_AMOUNTS = 5
+
+
+def odd_precision(texts: Sequence[str]) -> set[int]:
+    """Indices of amounts whose decimals differ from the page's single printed precision.
+
+    A reading that lost its last digits still obeys the grammar and, being coarse, keeps
+    the identities within its own rounding: "37.380000" read "37.3" on a page of
+    six-decimal figures (北京 三公 table) balanced 65.328 = 37.3 + 27.948 within 0.1.
+    """
+    decimals = {
+        i: len(t.split(".")[1])
+        for i, raw in enumerate(texts)
+        if is_amount(t := normalize_amount(raw)) and "." in t and not t.endswith("%")
+    }
+    if len(decimals) < PRECISION_MIN_AMOUNTS:
+        return set()
+    counts = sorted(decimals.values())
+    usual = max(set(counts), key=counts.count)
+    if counts.count(usual) < PRECISION_SHARE * len(counts):
+        return set()
+    return {i for i, d in decimals.items() if d != usual}

@@ -15,6 +15,7 @@ from extractors.model import PageResult
 from extractors.reconcile import Value
 from extractors.stages.state import DocumentState, Mapped, need
 from extractors.stages.tables import main_unit
+from extractors.validation.ocr_digits import without_ocr_doubt
 from extractors.validation.policy import Judged
 from schemas import (
     Amount,
@@ -56,6 +57,8 @@ def _amount(path: str, value: Value, judged: Judged, threshold: float) -> Amount
     checks += [Check(name=name, passed=True) for name in sorted(confirming - shown)]
     doubt = judged.doubt.get(path, 0.0)
     confirmed_by = len(confirming)
+    if path in judged.digits_confirmed:
+        value = without_ocr_doubt(value)
     conf = confidence(value, confirmed_by, doubt)
     doubted = doubt > 0 or any(s.penalty >= DOUBTED_PENALTY for s in value.signals)
     doubted = doubted or below_evidence_bar(value, confirmed_by, doubt, threshold)

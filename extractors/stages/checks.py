@@ -11,6 +11,7 @@ from extractors.validation.column_sums import confirmed_cells
 from extractors.validation.evidence import confirmations
 from extractors.validation.findings import add_findings
 from extractors.validation.identities import Scope, document_identities, evaluate
+from extractors.validation.ocr_digits import digits_confirmed
 from extractors.validation.policy import judge_outcomes
 from extractors.validation.sharpen import sharpen_rounded_totals
 from extractors.validation.unread import unread_table_doubts
@@ -38,6 +39,7 @@ def judge_values(state: DocumentState) -> DocumentState:
     judged = judge_outcomes(values, outcomes)
     add_findings(judged, values, state.typed, state.prose, meta.year, meta.kind)
     judged.confirmed = confirmations(values, outcomes, confirmed_cells(state.typed))
+    judged.digits_confirmed = digits_confirmed(values, outcomes)
     for path, doubt in unread_table_doubts(values, state.typed).items():
         judged.doubt[path] = judged.doubt.get(path, 0.0) + doubt
     judged.candidates = misread_candidates(values, outcomes)

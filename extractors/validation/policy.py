@@ -31,6 +31,8 @@ class Judged:
     findings: list[Finding] = field(default_factory=list)
     candidates: dict[str, list[Candidate]] = field(default_factory=dict)
     confirmed: dict[str, set[str]] = field(default_factory=dict)
+    # OCR values whose digits a sum of several figures confirms (validation/ocr_digits.py)
+    digits_confirmed: set[str] = field(default_factory=set)
 
 
 def judge_outcomes(values: dict[str, Value], outcomes: list[Outcome]) -> Judged:
