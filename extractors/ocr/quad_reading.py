@@ -14,10 +14,7 @@ from extractors.ocr.text_lines import crop_quad, split_line
 # only needs to find lines, and its cost grows with the pixel count (measured: same 206
 # boxes on a dense real table at 1280 as at 1600, 0.8 instead of 1.5-2.3 CPU-s); the
 # recognition crops come from the full-resolution image, so reading does not suffer.
-# 1040 (~90 dpi on A4) is as low as it goes: below a short side of 736 px rapidocr's own
-# resize (Det.limit_side_len, limit_type "min") scales the copy up again.  Against 1280,
-# on 9 scanned real pages (prose, lists, a 191-word table): the same words, 25% less CPU.
-DET_LONG_SIDE = 1040
+DET_LONG_SIDE = 1280
 # Crops get a little margin: the detector's boxes can shave the edge of a "1" or a "-".
 CROP_PAD = 2
 # hug_ink looks at the rows between this share of a word box's height from its top and
