@@ -25,6 +25,12 @@ Box = tuple[int, int, int, int]  # x0, y0, x1, y1 pixels, end-exclusive
 # A cell taller than this share of the page is a frame around the page or a text box, not
 # a table cell: its content is cut like the text outside the grid.
 MAX_CELL_SHARE = 0.12
+# ...but a picture pasted on a digital page is only the table: there the share would turn
+# a two- or three-line header cell away, so a cell up to an inch tall is always a cell.
+MAX_CELL_PT = 72.0
+# A frame encloses other cells, so its region is far from filling its box; a taller cell
+# that fills this share of its box is a cell (a project row with a paragraph of 简介).
+RECT_SHARE = 0.9
 # Below this many enclosed cells a page has no usable grid (a box around a title, say).
 MIN_CELLS = 6
 # Ink rows separated by at most this share of the line height belong to one text line.
@@ -72,9 +78,11 @@ def grid_cells(shape: tuple[int, ...], rulings: list[Ruling], scale: float) -> l
     n, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(lines), connectivity=4)
     border = set(np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])))
     cells = []
+    tallest = max(MAX_CELL_SHARE * h, MAX_CELL_PT * scale)
     for i in range(1, n):
-        x, y, cw, ch, _area = (int(v) for v in stats[i])
-        if i in border or ch > MAX_CELL_SHARE * h or cw < 4 or ch < 4:
+        x, y, cw, ch, area = (int(v) for v in stats[i])
+        frame = ch > tallest and area < RECT_SHARE * cw * ch
+        if i in border or frame or cw < 4 or ch < 4:
             continue
         cells.append((x, y, x + cw, y + ch))
     return cells
