@@ -178,6 +178,17 @@ def section(title: str, everything: list[Result]) -> list[str]:
     return out
 
 
+def write_report(head: list[str], results: list[Result], path: Path) -> None:
+    """Print the report (digital, then scanned sections under `head`) and write it to `path`."""
+    groups: dict[bool, list[Result]] = defaultdict(list)
+    for r in results:
+        groups[r.scanned].append(r)
+    lines = head + section("Digital", groups[False]) + section("Scanned (150 dpi)", groups[True])
+    text = "\n".join(lines)
+    print(text)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
 def header(args: argparse.Namespace, wall: float) -> list[str]:
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
                             capture_output=True, text=True).stdout.strip()  # fmt: skip
@@ -220,14 +231,7 @@ def main() -> None:
         with args.jsonl.open("w", encoding="utf-8") as f:
             for r in results:
                 f.write(json.dumps(asdict(r), ensure_ascii=False, default=str) + "\n")
-    groups: dict[bool, list[Result]] = defaultdict(list)
-    for r in results:
-        groups[r.scanned].append(r)
-    lines = header(args, time.time() - t0)
-    lines += section("Digital", groups[False]) + section("Scanned (150 dpi)", groups[True])
-    text = "\n".join(lines)
-    print(text)
-    args.report.write_text(text + "\n", encoding="utf-8")
+    write_report(header(args, time.time() - t0), results, args.report)
 
 
 if __name__ == "__main__":

@@ -14,14 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
-from bench_synth import Result, header, section  # noqa: E402
+from bench_synth import Result, header, write_report  # noqa: E402
 
 from tests.synth.scoring import Score  # noqa: E402
 
@@ -49,11 +48,8 @@ def main() -> None:
     ap.add_argument("--report", type=Path, default=ROOT / "benchmarks" / "synth_report.md")
     args = ap.parse_args()
     results = load(args.jsonl)
-    groups: dict[bool, list[Result]] = defaultdict(list)
-    for r in results:
-        groups[r.scanned].append(r)
-    digital = [r.seed for r in groups[False]]
-    scanned = [r.seed for r in groups[True]]
+    digital = [r.seed for r in results if not r.scanned]
+    scanned = [r.seed for r in results if r.scanned]
     args.start = min(digital, default=0)
     args.n = len(digital)
     args.scanned = len(scanned)
@@ -62,10 +58,7 @@ def main() -> None:
                      "(`benchmarks/bench_synth_merge.py`)")  # fmt: skip
     for note in args.note:
         lines.insert(-1, f"- {note}")
-    lines += section("Digital", groups[False]) + section("Scanned (150 dpi)", groups[True])
-    text = "\n".join(lines)
-    print(text)
-    args.report.write_text(text + "\n", encoding="utf-8")
+    write_report(lines, results, args.report)
 
 
 if __name__ == "__main__":
