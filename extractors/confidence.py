@@ -35,6 +35,15 @@ def below_evidence_bar(value: Value, confirmed_by: int, doubt: float, threshold:
     return hand_set(evidence(value, confirmed_by, doubt)) < threshold
 
 
+def confidence_and_bar(
+    value: Value, confirmed_by: int, doubt: float, threshold: float
+) -> tuple[float, bool]:
+    """`confidence` and `below_evidence_bar` from one reading of the signals (per value, on
+    every document: the build stage calls this)."""
+    ev = evidence(value, confirmed_by, doubt)
+    return round(calibrated(ev), 4), hand_set(ev) < threshold
+
+
 def hand_set(ev: Evidence) -> float:
     """The confidence of earlier releases: the hand-weighted score read as log-odds."""
     return round(1.0 / (1.0 + math.exp(-ev.score)), 4)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors import output
-from extractors.confidence import below_evidence_bar, confidence, status_for
+from extractors.confidence import confidence_and_bar, status_for
 from extractors.layout.kinds import region_records
 from extractors.mapping.metadata import admin_level
 from extractors.mapping.projects import unique_projects
@@ -59,9 +59,9 @@ def _amount(path: str, value: Value, judged: Judged, threshold: float) -> Amount
     confirmed_by = len(confirming)
     if path in judged.digits_confirmed:
         value = without_ocr_doubt(value)
-    conf = confidence(value, confirmed_by, doubt)
+    conf, under_bar = confidence_and_bar(value, confirmed_by, doubt, threshold)
     doubted = doubt > 0 or any(s.penalty >= DOUBTED_PENALTY for s in value.signals)
-    doubted = doubted or below_evidence_bar(value, confirmed_by, doubt, threshold)
+    doubted = doubted or under_bar
     status = status_for(conf, threshold, doubted, confirmed_by > 0)
     return output.amount(value, conf, status, checks, judged.candidates.get(path))
 
