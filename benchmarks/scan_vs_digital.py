@@ -1,0 +1,207 @@
+"""Scanned against digital on real budgets that have no hand truth, per document and section.
+
+    python benchmarks/scan_vs_digital.py [--workers N] [--only TEXT ...] [--keep DIR]
+                                          [--markdown benchmarks/scan_vs_digital.md] [-v]
+
+Takes every PDF under ../shared/realdata/cn_budget/ that is not in a hand-truth manifest
+(tests/data/real_truth*/manifest.json; not _scanned_not_budget/ nor samples/templates/),
+extracts it digitally, renders it at 150 dpi noisy and skewed 1.5° exactly as
+benchmarks/real_truth_report.py --scanned 150 does, extracts the scan, and compares the two
+path by path (benchmarks/scan_compare.py): digital `accepted` values are the reference.
+--only keeps documents whose path contains any of the texts; --keep reuses scans and
+writes both JSONs and each document's differences there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.real_truth_report import _cpu_seconds, _scan
+from benchmarks.scan_compare import Tally, compare, flatten
+from benchmarks.truth_score import HOLDOUT_DIR, ROOT, SHARED, TRUTH_DIR, manifest
+from extractors.options import PipelineOptions
+from extractors.pipeline import extract_document
+
+CORPUS = SHARED / "realdata" / "cn_budget"
+SKIPPED = ("_scanned_not_budget", "samples/templates")
+SECTIONS = (
+    "document",
+    "totals",
+    "expenditure_by_function",
+    "expenditure_by_economic",
+    "basic_expenditure_by_economic",
+    "three_public",
+    "operating_expenses",
+    "procurement",
+    "projects",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    name: str
+    pages: int
+    tallies: dict[str, Tally]
+    seconds: float
+    cpu: float
+
+    @property
+    def whole(self) -> Tally:
+        total = Tally()
+        for tally in self.tallies.values():
+            total.add(tally)
+        return total
+
+
+def untruthed() -> list[Path]:
+    known = {p.resolve() for folder in (TRUTH_DIR, HOLDOUT_DIR) for p in manifest(folder).values()}
+    found = [
+        p
+        for p in sorted(CORPUS.rglob("*.pdf"))
+        if p.resolve() not in known and not any(s in p.as_posix() for s in SKIPPED)
+    ]
+    # smallest first, so a partial run (or a killed one) has covered the most documents
+    return sorted(found, key=lambda p: (p.stat().st_size, p.name))
+
+
+def run_one(pdf: Path, keep: Path, options: PipelineOptions) -> Outcome:
+    name = pdf.stem.replace(" ", "")
+    digital_json = keep / f"{name}.digital.json"
+    if not digital_json.exists():
+        digital_json.write_text(extract_document(pdf, options).model_dump_json(), encoding="utf-8")
+    digital = json.loads(digital_json.read_text(encoding="utf-8"))
+    scanned = _scan(pdf, keep, 150)
+    started, cpu = time.perf_counter(), _cpu_seconds()
+    scan = extract_document(scanned, options).model_dump(mode="json")
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
+    (keep / f"{name}.scan.json").write_text(json.dumps(scan, ensure_ascii=False), encoding="utf-8")
+    tallies = compare(flatten(digital), flatten(scan))
+    pages = int(digital["document"].get("page_count") or 0)
+    return Outcome(name, pages, tallies, seconds, cpu)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=0, help="OCR processes (0 = auto)")
+    parser.add_argument("--only", nargs="*", help="keep documents whose path has any of these")
+    parser.add_argument("--keep", type=Path, help="reuse scans, write JSONs and differences here")
+    parser.add_argument("--markdown", type=Path, help="write the report here as well")
+    parser.add_argument("-v", action="store_true", help="print every difference")
+    args = parser.parse_args()
+    options = PipelineOptions(ocr_workers=args.workers) if args.workers else PipelineOptions()
+    pdfs = [p for p in untruthed() if not args.only or any(t in str(p) for t in args.only)]
+    lines = _header(len(pdfs), args.workers)
+    outcomes: list[Outcome] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        keep = args.keep or Path(tmp)
+        keep.mkdir(parents=True, exist_ok=True)
+        for pdf in pdfs:
+            outcome = run_one(pdf, keep, options)
+            outcomes.append(outcome)
+            _write_misses(keep, outcome)
+            print(_doc_row(outcome), flush=True)
+            if args.v:
+                print("\n".join(f"    {m}" for m in outcome.whole.misses), flush=True)
+    lines += [_doc_row(o) for o in outcomes]
+    lines += [_doc_row(Outcome("**all**", sum(o.pages for o in outcomes), _merged(outcomes), 0, 0))]
+    lines += _section_table(outcomes)
+    lines += _weak_sections(outcomes)
+    report = "\n".join(lines)
+    print(report)
+    if args.markdown:
+        args.markdown.write_text(report + "\n", encoding="utf-8")
+    return 0
+
+
+def _merged(outcomes: list[Outcome]) -> dict[str, Tally]:
+    merged: dict[str, Tally] = {}
+    for outcome in outcomes:
+        for name, tally in outcome.tallies.items():
+            merged.setdefault(name, Tally()).add(tally)
+    return merged
+
+
+def _header(count: int, workers: int) -> list[str]:
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return [
+        "# Scanned (150 dpi, noisy, skewed 1.5°) against digital, real budgets without hand truth",
+        "",
+        f"commit {commit}, {platform.machine()} {platform.python_version()}, "
+        f"{os.cpu_count()} cores, OCR workers {workers or 'auto'}, "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"load average {os.getloadavg()[0]:.1f} at start; {count} documents",
+        "",
+        "Reference: every value the digital reading marks `accepted`. *agreement* = scan "
+        "value equal to it; *differ, accepted* = the scan accepted a different value (an "
+        "accepted-wrong; must be 0); *scan only* = paths the digital reading lacks; "
+        "*review* = share of the scan's values sent to review.",
+        "",
+        "| document | pages | reference | agreement | missing | differ | differ, accepted "
+        "| scan only | review | scan s | scan cpu s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+
+
+def _doc_row(o: Outcome) -> str:
+    t = o.whole
+    took = f"{o.seconds:.0f} | {o.cpu:.0f}" if o.seconds else " | "
+    return (
+        f"| {o.name} | {o.pages} | {t.reference} | {t.agreement:.3f} | {t.missing} "
+        f"| {t.differing} | {t.differing_accepted} | {t.scan_only} | {t.review_rate:.3f} "
+        f"| {took} |"
+    )
+
+
+def _section_table(outcomes: list[Outcome]) -> list[str]:
+    merged = _merged(outcomes)
+    lines = [
+        "",
+        "## Per section, all documents",
+        "",
+        "| section | reference | agreement | missing | differ | differ, accepted | scan only "
+        "| review |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name in SECTIONS:
+        t = merged.get(name, Tally())
+        lines.append(
+            f"| {name} | {t.reference} | {t.agreement:.3f} | {t.missing} | {t.differing} "
+            f"| {t.differing_accepted} | {t.scan_only} | {t.review_rate:.3f} |"
+        )
+    return lines
+
+
+def _weak_sections(outcomes: list[Outcome]) -> list[str]:
+    """Sections of a document where the scan keeps under 95% of the digital reference."""
+    lines = ["", "## Weak sections (agreement < 0.95, at least 5 reference values)", ""]
+    for o in outcomes:
+        for name in SECTIONS:
+            t = o.tallies.get(name)
+            if t is not None and t.reference >= 5 and t.agreement < 0.95:
+                lines.append(
+                    f"- {o.name} · {name}: {t.agreed}/{t.reference} "
+                    f"({t.missing} missing, {t.differing} differ)"
+                )
+    return lines if len(lines) > 3 else [*lines, "none"]
+
+
+def _write_misses(keep: Path, outcome: Outcome) -> None:
+    text = "\n".join(outcome.whole.misses)
+    (keep / f"{outcome.name}.differences.txt").write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
