@@ -75,17 +75,20 @@ def untruthed() -> list[Path]:
     return sorted(found, key=lambda p: (p.stat().st_size, p.name))
 
 
-def run_one(pdf: Path, keep: Path, options: PipelineOptions) -> Outcome:
+def run_one(pdf: Path, keep: Path, options: PipelineOptions, reuse: bool = False) -> Outcome:
     name = pdf.stem.replace(" ", "")
     digital_json = keep / f"{name}.digital.json"
     if not digital_json.exists():
         digital_json.write_text(extract_document(pdf, options).model_dump_json(), encoding="utf-8")
     digital = json.loads(digital_json.read_text(encoding="utf-8"))
-    scanned = _scan(pdf, keep, 150)
+    scan_json = keep / f"{name}.scan.json"
     started, cpu = time.perf_counter(), _cpu_seconds()
-    scan = extract_document(scanned, options).model_dump(mode="json")
+    if reuse and scan_json.exists():
+        scan = json.loads(scan_json.read_text(encoding="utf-8"))
+    else:
+        scan = extract_document(_scan(pdf, keep, 150), options).model_dump(mode="json")
+        scan_json.write_text(json.dumps(scan, ensure_ascii=False), encoding="utf-8")
     seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
-    (keep / f"{name}.scan.json").write_text(json.dumps(scan, ensure_ascii=False), encoding="utf-8")
     tallies = compare(flatten(digital), flatten(scan))
     pages = int(digital["document"].get("page_count") or 0)
     return Outcome(name, pages, tallies, seconds, cpu)
@@ -98,30 +101,39 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="reuse scans, write JSONs and differences here")
     parser.add_argument("--markdown", type=Path, help="write the report here as well")
     parser.add_argument("-v", action="store_true", help="print every difference")
+    parser.add_argument(
+        "--reuse", action="store_true", help="reuse scan JSONs in --keep (same code only)"
+    )
     args = parser.parse_args()
     options = PipelineOptions(ocr_workers=args.workers) if args.workers else PipelineOptions()
     pdfs = [p for p in untruthed() if not args.only or any(t in str(p) for t in args.only)]
-    lines = _header(len(pdfs), args.workers)
+    header = _header(len(pdfs), args.workers)
     outcomes: list[Outcome] = []
     with tempfile.TemporaryDirectory() as tmp:
         keep = args.keep or Path(tmp)
         keep.mkdir(parents=True, exist_ok=True)
         for pdf in pdfs:
-            outcome = run_one(pdf, keep, options)
+            outcome = run_one(pdf, keep, options, args.reuse)
             outcomes.append(outcome)
             _write_misses(keep, outcome)
             print(_doc_row(outcome), flush=True)
             if args.v:
                 print("\n".join(f"    {m}" for m in outcome.whole.misses), flush=True)
-    lines += [_doc_row(o) for o in outcomes]
+            if args.markdown:  # rewritten after every document: a long run is never lost
+                report = _report(header, outcomes, len(pdfs))
+                args.markdown.write_text(report + "\n", encoding="utf-8")
+    print(_report(header, outcomes, len(pdfs)))
+    return 0
+
+
+def _report(header: list[str], outcomes: list[Outcome], planned: int) -> str:
+    lines = header + [_doc_row(o) for o in outcomes]
+    if len(outcomes) < planned:
+        lines.append(f"| *{planned - len(outcomes)} documents not yet run* | | | | | | | | | | |")
     lines += [_doc_row(Outcome("**all**", sum(o.pages for o in outcomes), _merged(outcomes), 0, 0))]
     lines += _section_table(outcomes)
     lines += _weak_sections(outcomes)
-    report = "\n".join(lines)
-    print(report)
-    if args.markdown:
-        args.markdown.write_text(report + "\n", encoding="utf-8")
-    return 0
+    return "\n".join(lines)
 
 
 def _merged(outcomes: list[Outcome]) -> dict[str, Tally]:
