@@ -13,6 +13,8 @@ import itertools
 from dataclasses import replace
 
 from extractors.model import Cell, Table
+from extractors.stages.fold import fold_split_columns
+from extractors.stages.regrid import regrid_continuations
 from extractors.tables.header import find_header
 
 SLACK = 3.0  # points a cell may stick out of the earlier page's column extent
@@ -21,6 +23,7 @@ SLACK = 3.0  # points a cell may stick out of the earlier page's column extent
 def realign_continuations(tables: list[Table]) -> list[Table]:
     """Tables in page order; a narrower headerless next-page table re-columned when every
     one of its columns falls inside a distinct column of the table before it."""
+    tables = fold_split_columns(tables)
     out = list(tables)
     for i, (prev, cur) in enumerate(itertools.pairwise(tables)):
         if not _candidate(prev, cur):
@@ -32,7 +35,7 @@ def realign_continuations(tables: list[Table]) -> list[Table]:
             cells = [replace(c, col=mapping[c.col]) for c in cur.cells if c.col in mapping]
             cells += _blanks(cells, extents, set(mapping.values()))
             out[i + 1] = replace(cur, cells=cells, n_cols=prev.n_cols)
-    return out
+    return regrid_continuations(out)
 
 
 def _blanks(
