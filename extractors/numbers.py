@@ -16,6 +16,10 @@ UNIT_FACTORS: dict[str, Decimal] = {
 _UNIT_LINE = re.compile(r"(?:金额)?单位\s*(?:[:：]|为|是)?\s*(亿元|万元|千元|元)")
 _UNIT_PAREN = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(亿元|万元|千元|元)\s*[)）]")
 _DASHES = {"-", "—", "–", "－", "——", "/", "--", "—-", "-—"}
+# "2.2 2": a space among the decimals is two figures read into one cell (a scan's stray
+# digit beside 2.2, measured on 西安 scans), not one amount; a space among the integer
+# digits ("1 234.56") is a thousands gap and stays.
+_SPLIT_DECIMALS = re.compile(r"\.\d+[ \u3000]+\d")
 _AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?$")
 
 
@@ -29,6 +33,8 @@ class ParsedAmount:
 def parse_amount(text: str) -> ParsedAmount | None:
     """A table cell as an amount; None if the cell is text, a code or a percentage."""
     raw = text.strip()
+    if _SPLIT_DECIMALS.search(raw):
+        return None
     compact = raw.replace(" ", "").replace("\u3000", "")
     if compact == "" or compact in _DASHES:
         return ParsedAmount(Decimal(0), raw, empty=True)
