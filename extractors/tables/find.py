@@ -10,6 +10,7 @@ from extractors.options import PipelineOptions
 from extractors.tables.caption import drop_caption_rows, merge_shared_positions
 from extractors.tables.empty import drop_empty_leading_columns
 from extractors.tables.packed import packed_grid
+from extractors.tables.phrase_columns import merge_phrase_columns
 from extractors.tables.ruled import ruled_tables
 from extractors.tables.stream import stream_tables
 
@@ -49,6 +50,7 @@ def find_tables(page: Page, lines: list[Line], options: PipelineOptions) -> list
         merge_shared_positions(table)
         if not table.ruled:
             drop_caption_rows(table)
+            merge_phrase_columns(table)
         drop_empty_leading_columns(table)
         table.context = _context(lines, table, previous_bottom)
         following = tables[index + 1].bbox[1] if index + 1 < len(tables) else page.height
