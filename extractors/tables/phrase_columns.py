@@ -22,7 +22,11 @@ _DIGITS = re.compile(r"^[\d.,\-–]+$")
 
 
 def merge_phrase_columns(table: Table) -> None:
-    spurious = [b for b in range(table.n_cols - 1) if _phrase_boundary(table, b)]
+    rows: dict[int, list[Cell]] = {}
+    for cell in table.cells:
+        if cell.words:
+            rows.setdefault(cell.row, []).append(cell)
+    spurious = [b for b in range(table.n_cols - 1) if _phrase_boundary(rows, b)]
     if not spurious:
         return
     mapping, col = [], 0
@@ -33,11 +37,11 @@ def merge_phrase_columns(table: Table) -> None:
     table.n_cols = mapping[-1] + 1
 
 
-def _phrase_boundary(table: Table, boundary: int) -> bool:
+def _phrase_boundary(rows: dict[int, list[Cell]], boundary: int) -> bool:
     worded = 0  # phrase crossings whose left part is more than digits
-    for row in range(table.n_rows):
-        left = _cell_covering(table, row, boundary)
-        right = _cell_starting(table, row, boundary + 1)
+    for cells in rows.values():
+        left = next((c for c in cells if c.col <= boundary < c.col + c.col_span), None)
+        right = next((c for c in cells if c.col == boundary + 1), None)
         if left is None or right is None or left is right:
             continue
         gap = _same_line_gap(left.words, right.words)
@@ -47,17 +51,6 @@ def _phrase_boundary(table: Table, boundary: int) -> bool:
             return False
         worded += not _DIGITS.match(left.text.strip())
     return worded > 0
-
-
-def _cell_covering(table: Table, row: int, col: int) -> Cell | None:
-    return next(
-        (c for c in table.cells if c.row == row and c.col <= col < c.col + c.col_span and c.words),
-        None,
-    )
-
-
-def _cell_starting(table: Table, row: int, col: int) -> Cell | None:
-    return next((c for c in table.cells if c.row == row and c.col == col and c.words), None)
 
 
 def _same_line_gap(left: list[Word], right: list[Word]) -> float | None:
