@@ -9,8 +9,8 @@ of the PDF; the found table that best matches the expected one is scored:
 
 - exact: a cell counts when its text equals the expected text at the same (row, col), over
   the positions where either table has text;
-- normalised: the same with whitespace removed and case folded (camelot writes a multi-line
-  cell as "a \\nb" in lattice);
+- normalised: the same with whitespace and dot leaders removed and case folded (camelot
+  writes a multi-line cell as "a \\nb" in lattice, and spreads a leader's dots over lines);
 - aligned: the normalised score with the found table shifted up or down by up to 6 rows and
   left or right by up to 2 columns, the best shift kept (camelot stream puts the title and
   notes above a table into it in some tests and not in others; a table found with or without
@@ -51,6 +51,7 @@ OPTION_TESTS = re.compile(
     r"layout_kwargs|copy_text|shift_text"
 )
 Grid = list[list[str]]
+LEADER_DOTS = re.compile(r"[.…·]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,9 @@ def load_cases(only: list[str] | None) -> list[Case]:
 
 
 def norm(text: str) -> str:
-    return re.sub(r"\s+", "", text).casefold()
+    """Whitespace and dot leaders dropped, case folded: how many dots lead a label to its
+    figures is layout (camelot spreads them over lines), not content."""
+    return LEADER_DOTS.sub("", re.sub(r"\s+", "", text)).casefold()
 
 
 def trimmed(grid: Grid) -> Grid:
@@ -177,12 +180,31 @@ def _shifted(grid: Grid, down: int, right: int) -> Grid:
 def best(expected: Grid, tables: list[Found], split: bool) -> Score:
     candidates = [score(expected, t.rows, "as is") for t in tables]
     if split:
-        candidates += [score(expected, split_lines(t), "lines split") for t in tables]
+        candidates += [
+            score(expected, [*above, *grid], convention + title)
+            for t in tables
+            for convention, grid in _conventions(t)
+            for title, above in _titles(t, len(grid[0]) if grid else 0)
+        ]
     return max(
         candidates,
         key=lambda s: (s.normalised, s.aligned, s.exact, s.any_position),
         default=Score(),
     )
+
+
+def _conventions(found: Found) -> list[tuple[str, Grid]]:
+    out = [("as is", found.rows), ("lines split", split_lines(found))]
+    return [*out, ("page lines", found.line_rows)] if found.line_rows else out
+
+
+def _titles(found: Found, width: int) -> list[tuple[str, Grid]]:
+    """No title row, or the nearest k context lines above the table as rows of their own."""
+    out: list[tuple[str, Grid]] = [("", [])]
+    for k in range(1, len(found.context) + 1):
+        rows = [[line] + [""] * (width - 1) for line in found.context[-k:]]
+        out.append((f", {k} title line{'s' if k > 1 else ''} kept", rows))
+    return out
 
 
 def run(cases: list[Case]) -> tuple[list[CaseResult], dict[str, float]]:

@@ -31,6 +31,12 @@ class Found:
     # Ours only: each cell's text split into its visual lines, for the convention where a
     # multi-line cell becomes several rows (camelot stream's output).
     cell_lines: list[list[list[str]]] | None = None
+    # Ours only: one row per visual line of the whole table, each cell's words on that line
+    # in its column (camelot stream's rows are the page's text lines, not the cells).
+    line_rows: list[list[str]] | None = None
+    # Ours only: the title and note lines right above the table (Table.context), nearest
+    # last, for the convention that keeps them in the table's first rows.
+    context: tuple[str, ...] = ()
 
 
 Finder = Callable[[Path, str | None], list[Found]]
@@ -54,8 +60,36 @@ def ours(path: Path, password: str | None = None) -> list[Found]:
                 grid = table.cell_matrix()
                 rows = [[c.text if c else "" for c in row] for row in grid]
                 lines = [[_visual_lines(c) if c else [] for c in row] for row in grid]
-                out.append(Found(number, table.bbox, rows, lines))
+                context = tuple(table.context)
+                out.append(Found(number, table.bbox, rows, lines, _line_rows(grid), context))
     return out
+
+
+def _line_rows(grid: list[list[Any]]) -> list[list[str]]:
+    """The table re-cut into the page's text lines: a word joins the line whose centre is
+    within half a word height of its own; each cell keeps its column."""
+    placed = [(w, j) for row in grid for j, c in enumerate(row) if c for w in c.words]
+    if not placed:
+        return []
+    heights = sorted(w.bbox[3] - w.bbox[1] for w, _ in placed)
+    reach = 0.5 * heights[len(heights) // 2]
+    lines: list[list[tuple[Any, int]]] = []
+    for word, col in sorted(placed, key=lambda p: (p[0].bbox[1] + p[0].bbox[3]) / 2):
+        centre = (word.bbox[1] + word.bbox[3]) / 2
+        if lines and centre - _centre(lines[-1]) <= reach:
+            lines[-1].append((word, col))
+        else:
+            lines.append([(word, col)])
+    width = len(grid[0]) if grid else 0
+    out = []
+    for line in lines:
+        texts = [[w for w, c in line if c == j] for j in range(width)]
+        out.append([" ".join(w.text for w in sorted(t, key=lambda w: w.bbox[0])) for t in texts])
+    return out
+
+
+def _centre(line: list[tuple[Any, int]]) -> float:
+    return sum((w.bbox[1] + w.bbox[3]) / 2 for w, _ in line) / len(line)
 
 
 def _visual_lines(cell: Any) -> list[str]:

@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 from extractors.model import Line, Page, Table
 from extractors.options import PipelineOptions
+from extractors.tables.caption import drop_caption_rows, merge_shared_positions
 from extractors.tables.empty import drop_empty_leading_columns
 from extractors.tables.packed import packed_grid
+from extractors.tables.phrase_columns import merge_phrase_columns
 from extractors.tables.ruled import ruled_tables
 from extractors.tables.stream import stream_tables
 
@@ -45,6 +47,10 @@ def find_tables(page: Page, lines: list[Line], options: PipelineOptions) -> list
     tables = sorted(ENGINES[options.table_engine](page, lines), key=lambda t: t.bbox[1])
     previous_bottom = 0.0
     for index, table in enumerate(tables):
+        merge_shared_positions(table)
+        if not table.ruled:
+            drop_caption_rows(table)
+            merge_phrase_columns(table)
         drop_empty_leading_columns(table)
         table.context = _context(lines, table, previous_bottom)
         following = tables[index + 1].bbox[1] if index + 1 < len(tables) else page.height
