@@ -1,12 +1,14 @@
 """Where a scanned page's CPU goes: cProfile over 150 dpi scans of real truth documents.
 
     .venv/bin/python benchmarks/bench_speed_profile.py [--only yantai_audit ...]
-        [--pages 3] [--top 10] [--markdown benchmarks/results/speed_profile.md]
+        [--pages 3] [--top 20] [--markdown benchmarks/results/speed_profile.md]
 
 The first pages of each document are rendered as noisy grey scans the way
 tests/data/scanned/build.py does, then extracted in this process (one OCR worker, models
-loaded before the clock starts) under cProfile.  Printed: CPU seconds per page and the
-top functions by cumulative and by own CPU time, with the machine, commit and load.
+loaded before the clock starts) under cProfile, twice: with the text detector on the whole
+page (as before ocr/det_window.py) and on the inked window, alternating per document.
+Printed per mode: CPU seconds per page and the top functions by cumulative and by own CPU
+time, with the machine, commit and load.
 """
 
 from __future__ import annotations
@@ -44,24 +46,34 @@ def scans(pdfs: list[Path], pages: int, tmp: Path) -> list[Path]:
     ]
 
 
-def profile(pdfs: list[Path]) -> tuple[pstats.Stats, float, int]:
+def profile(pdfs: list[Path]) -> dict[str, tuple[pstats.Stats, float, int]]:
+    """Per mode ("whole page": the detector sees every pixel, as before det_window.py;
+    "ink window"): the profile, CPU seconds and pages.  The modes alternate per document,
+    so that a change in the machine's load hits both."""
+    from extractors.ocr import det_window
     from extractors.ocr.engines import load_ocr_engine
     from extractors.options import PipelineOptions
     from extractors.pipeline import extract_document
 
     load_ocr_engine("rapidocr")
     options = PipelineOptions(ocr_workers=1)
-    pages = 0
-    prof = cProfile.Profile(time.process_time)
-    cpu = time.process_time()
+    shares = {"whole page": 0.0, "ink window": det_window.MAX_SHARE}
+    profs = {mode: cProfile.Profile(time.process_time) for mode in shares}
+    cpu = dict.fromkeys(shares, 0.0)
+    pages = dict.fromkeys(shares, 0)
     totals: list[int] = []
-    for pdf in pdfs:
-        prof.enable()
-        extract_document(pdf, options, lambda done, total: totals.append(total))
-        prof.disable()
-        pages += totals[-1] if totals else 0
-        totals.clear()
-    return pstats.Stats(prof), time.process_time() - cpu, pages
+    for i, pdf in enumerate(pdfs):
+        modes = list(shares) if i % 2 == 0 else list(shares)[::-1]
+        for mode in modes:
+            det_window.MAX_SHARE = shares[mode]
+            start = time.process_time()
+            profs[mode].enable()
+            extract_document(pdf, options, lambda done, total: totals.append(total))
+            profs[mode].disable()
+            cpu[mode] += time.process_time() - start
+            pages[mode] += totals[-1] if totals else 0
+            totals.clear()
+    return {m: (pstats.Stats(profs[m]), cpu[m], pages[m]) for m in shares}
 
 
 def top(stats: pstats.Stats, key: str, n: int) -> list[list[object]]:
@@ -87,22 +99,26 @@ def main() -> int:
 
     head = stamp()
     with tempfile.TemporaryDirectory() as tmp:
-        stats, cpu, pages = profile(scans(truth_pdfs(args.only), args.pages, Path(tmp)))
+        runs = profile(scans(truth_pdfs(args.only), args.pages, Path(tmp)))
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     cols = ["function", "calls", "own CPU s", "cumulative CPU s"]
-    report = "\n\n".join(
-        [
-            "## Scanned pages: CPU profile",
-            f"{head}  Load average at the end: {load}.",
-            f"`{' '.join(['python', *sys.argv])}`",
-            f"{pages} pages ({', '.join(args.only)}; first {args.pages} of each), "
-            f"{cpu:.2f} CPU-s in this process (profiler on): {cpu / max(pages, 1):.3f} s/page.",
+    parts = [
+        "## Scanned pages: CPU profile, detector on the whole page vs on the ink window",
+        f"{head}  Load average at the end: {load}.",
+        f"`{' '.join(['python', *sys.argv])}`",
+        f"{', '.join(args.only)}: first {args.pages} pages of each, as 150 dpi scans; one "
+        "process, one OCR worker; the two modes alternate per document.",
+    ]
+    for mode, (stats, cpu, pages) in runs.items():
+        parts += [
+            f"### {mode}: {pages} pages, {cpu:.2f} CPU-s (profiler on), "
+            f"{cpu / max(pages, 1):.3f} CPU-s/page",
             "By cumulative CPU:",
             md_table(cols, top(stats, "cumulative", args.top)),
             "By own CPU:",
-            md_table(cols, top(stats, "tottime", args.top)),
+            md_table(cols, top(stats, "tottime", args.top // 2)),
         ]
-    )
+    report = "\n\n".join(parts)
     print(report)
     if args.markdown:
         args.markdown.write_text(report + "\n", encoding="utf-8")
