@@ -22,8 +22,6 @@ process reads the text layer of the others.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -34,13 +32,8 @@ from extractors.backends.pdf_open import PdfInfo, inspect_pdf
 from extractors.backends.text_layer import read_page
 from extractors.model import Page, Region
 from extractors.model import PageResult as PageResult  # re-exported: workers import it here
-from extractors.ocr.pool import (
-    MIN_POOL_PAGES,
-    drop_pool,
-    ocr_pool,
-    ocr_worker_count,
-    pool_running,
-)
+from extractors.ocr.pool import MIN_POOL_PAGES, ocr_worker_count, pool_running
+from extractors.ocr.pool_pages import PoolPages
 from extractors.options import PipelineOptions
 from extractors.stages.build import build_document, score_confidence
 from extractors.stages.checks import check_identities, judge_values
@@ -89,8 +82,7 @@ def read_pages(
     results: list[PageResult] = []
     # Scanned pages not yet sent anywhere: held until there are enough to start a pool.
     held: list[Page] = []
-    futures: dict[Future[PageResult], Page] = {}
-    pool: ProcessPoolExecutor | None = None
+    pool: PoolPages | None = None
 
     def finished(result: PageResult) -> None:
         results.append(result)
@@ -117,16 +109,16 @@ def read_pages(
             if pool is None and (
                 len(held) >= MIN_POOL_PAGES or pool_running(ocr_workers, options.ocr_engine)
             ):
-                pool = ocr_pool(ocr_workers, options.ocr_engine)
+                pool = PoolPages(path, options, ocr_workers, _ocr_and_analyse, _give_up(options))
             if pool is not None:
                 for p in held:
-                    futures[pool.submit(_ocr_and_analyse, path, p, options)] = p
+                    pool.submit(p)
                 held.clear()
         # Too few scanned pages for a pool: read here.
         for page in held:
             finished(_ocr_and_analyse(path, page, options))
-        for future in as_completed(futures):
-            finished(_pool_result(future, futures[future], options))
+        for result in pool.results() if pool is not None else ():
+            finished(result)
     return sorted(results, key=lambda r: r.page.number)
 
 
@@ -187,20 +179,19 @@ def _ocr_and_analyse(path: Path, page: Page, options: PipelineOptions) -> PageRe
     return _analyse(read, options, regions)
 
 
-def _pool_result(future: Future[PageResult], page: Page, options: PipelineOptions) -> PageResult:
-    """A pool page's result; a dead pool process fails that page, not the document.
+def _give_up(options: PipelineOptions) -> Callable[[Page, str], PageResult]:
+    """A page the pool could not read fails, not the document.
 
     _ocr already turns a page's own errors into a failed page, so what reaches here is the
-    process itself dying (killed, out of memory) or its result not coming back.
+    pool process dying (killed, out of memory) again and again, or a result not coming back.
     """
-    try:
-        return future.result()
-    except Exception as err:
-        if isinstance(err, BrokenProcessPool):
-            drop_pool()
+
+    def fail(page: Page, reason: str) -> PageResult:
         page.status = "failed"
-        page.reason = f"ocr worker: {type(err).__name__}: {err}"[:300]
+        page.reason = reason[:300]
         return _analyse(page, options)
+
+    return fail
 
 
 def assemble_document(

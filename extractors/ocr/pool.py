@@ -88,13 +88,19 @@ def ocr_pool(workers: int, engine: str) -> ProcessPoolExecutor:
         return _pool
 
 
-def drop_pool() -> None:
-    """Forget a broken pool: the next call to `ocr_pool` starts a new one."""
+def drop_pool(broken: ProcessPoolExecutor | None = None) -> bool:
+    """Forget a broken pool: the next call to `ocr_pool` starts a new one.
+
+    With `broken`: only if that pool is still the current one (pages of an old pool report
+    its break after a new one took over).  True when a pool was dropped.
+    """
     global _pool, _pool_key
     with _pool_lock:
-        if _pool is not None:
-            _pool.shutdown(wait=False, cancel_futures=True)
+        if _pool is None or (broken is not None and _pool is not broken):
+            return False
+        _pool.shutdown(wait=False, cancel_futures=True)
         _pool, _pool_key = None, None
+        return True
 
 
 def shutdown_ocr_pool() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from extractors.ocr.det_window import ink_window, to_source
 from extractors.ocr.engine_types import OcrEngine, OcrWord, Quad
 from extractors.ocr.line_boxes import ink_runs
 from extractors.ocr.rapid_engine import RapidOcrEngine
@@ -37,10 +38,16 @@ def ocr_image(engine: OcrEngine, image: np.ndarray) -> list[OcrWord]:
 def detect(engine: RapidOcrEngine, image: np.ndarray) -> list[Quad]:
     h, w = image.shape[:2]
     factor = min(1.0, DET_LONG_SIDE / max(h, w))
-    if factor >= 1.0:
-        return engine.detect(image)
-    small = cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
-    return [q / factor for q in engine.detect(small)]
+    small = image
+    if factor < 1.0:
+        small = cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    win = ink_window(small) if small.ndim == 2 else None
+    if win is None:
+        quads = engine.detect(small)
+    else:
+        sh, sw = small.shape[:2]
+        quads = [to_source(q, win, sh, sw) for q in engine.detect(win.image, as_is=True)]
+    return quads if factor >= 1.0 else [q / factor for q in quads]
 
 
 def read_quads(engine: RapidOcrEngine, image: np.ndarray, quads: list[Quad]) -> list[OcrWord]:
