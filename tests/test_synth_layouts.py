@@ -30,6 +30,15 @@ CASES: dict[int, tuple[str, tuple[str, ...]]] = {
     97: ("三公 table of dashes only", ("three_public",)),
     145: ("repeated header over a blank 基本支出 column", ("expenditure_by_function",)),
     1: ("project name broken by the page end", ("projects",)),
+    5015: ("project name broken by the page end under a repeated header", ("projects",)),
+    5060: ("三公 columns blank in every row beside labels wrapped in tall cells", ("three_public",)),
+    5030: ("one-row 三公 table with two figures, the other items blank", ("three_public",)),
+    5019: ("unit caption above a 三公 header; blank item columns", ("three_public",)),
+    5012: ("三公 items × funds, blank fund and item columns", ("three_public",)),
+    5084: ("三公 last-year row of dashes; 运行维/护费 wrapped", ("three_public",)),
+    5113: ("procurement kinds across with dashes under two kinds", ("procurement",)),
+    5225: ("三公 items down the rows, a dash in every cell", ("three_public",)),
+    5245: ("project name broken by the page end, unit name left of it", ("projects",)),
 }
 
 
