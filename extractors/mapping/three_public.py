@@ -44,6 +44,8 @@ def three_public_readings(tables: list[TypedTable], fiscal_year: int | None) -> 
         if across:
             prior_row = _prior_row(cells, fiscal_year)
             cells = _first_data_row(cells, fiscal_year)
+            if "决算" in typed.title and _budget_row(cells):
+                continue  # a 决算 table whose 决算数 row printed nothing: no actuals read
             out.extend(_prior_total(prior_row, typed))
         has_other_costs = any(_OTHER_COSTS.search(lc.column_label) for lc in cells)
         has_actual = any("决算" in lc.column_label for lc in cells)
@@ -80,6 +82,11 @@ def _first_data_row(cells: list[LabelledCell], fiscal_year: int | None) -> list[
     ]
     first = total_rows[0] if total_rows else rows[0]
     return [lc for lc in cells if lc.cell.row == first]
+
+
+def _budget_row(row: list[LabelledCell]) -> bool:
+    head = next((lc.row_head for lc in row), "")
+    return "预算" in head and "决算" not in head
 
 
 def _prior_row(cells: list[LabelledCell], fiscal_year: int | None) -> list[LabelledCell]:
