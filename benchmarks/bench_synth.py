@@ -200,9 +200,15 @@ def header(args: argparse.Namespace, wall: float) -> list[str]:
             f"- machine: {platform.machine()}, {os.cpu_count()} cores, "
             f"Python {platform.python_version()}; pool of {args.workers}",
             f"- seeds {args.start}..{args.start + args.n - 1} digital, "
-            f"{args.start}..{args.start + args.scanned - 1} scanned; wall {wall / 60:.1f} min",
+            f"{_scan_start(args)}..{_scan_start(args) + args.scanned - 1} scanned; "
+            f"wall {wall / 60:.1f} min",
             "- `python benchmarks/bench_synth.py --n N --scanned K`; documents: "
             "`python -m tests.synth.generate --seeds A:B --out DIR`", ""]  # fmt: skip
+
+
+def _scan_start(args: argparse.Namespace) -> int:
+    """A merged report's scans may come from other seeds than its digital runs."""
+    return int(getattr(args, "scanned_start", args.start))
 
 
 def main() -> None:
