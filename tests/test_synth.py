@@ -104,6 +104,30 @@ def test_same_seed_same_bytes(tmp_path: Path) -> None:
             assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
+def test_scan_of_some_tables(tmp_path: Path) -> None:
+    """--scan-sheets: the picked tables' pages are images, every other page keeps its text,
+    and the scan's truth holds only values no digital page states."""
+    import pypdfium2 as pdfium
+
+    seed = 42
+    pdf = write(seed, tmp_path, scanned=True, scan_sheets=2)
+    doc = build(seed)
+    full = json.loads(pdf.with_suffix(".truth.json").read_text(encoding="utf-8"))
+    part = json.loads(pdf.with_suffix(".scan_truth.json").read_text(encoding="utf-8"))
+    assert part and set(part) < set(full) and all(full[k] == v for k, v in part.items())
+    assert not any(k.startswith("document.") for k in part)  # the cover is no table
+    scan, digital = (pdfium.PdfDocument(str(p)) for p in (pdf.with_suffix(".scan.pdf"), pdf))
+    try:
+        assert len(scan) == len(digital)
+        texts = [scan[i].get_textpage().get_text_range().strip() for i in range(len(scan))]
+        imaged = [i + 1 for i, t in enumerate(texts) if not t]
+        assert 2 <= len(imaged) < len(texts) - 2, imaged
+        assert len(doc.sheet_statements) == len(doc.sheets)
+    finally:
+        scan.close()
+        digital.close()
+
+
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Score:
     if load_score() is None:
