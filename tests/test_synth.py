@@ -21,10 +21,11 @@ from tests.synth.truth import truth
 IDENTITY_SEEDS = range(200)
 # A fixed sample, never re-picked to make the extractor look better.
 SAMPLE_SEEDS = range(1000, 1012)
-# Measured on the sample with the extractor of 2026-11-25 23:45 UTC (branch synth): recall
-# 0.995 (2,521 of 2,533 values), 1 wrong, none accepted (0.920 at 20:15).  The floor sits a
-# little under, so a regression fails and an improvement passes; raise it as it improves.
-RECALL_FLOOR = 0.985
+# Measured on the sample with the extractor of 2026-11-26 02:50 UTC (branch synth, 9f91eba):
+# recall 0.996 (2,522 of 2,533 values), none wrong (0.995 at 11-25 23:45, 0.920 at 20:15).
+# The floor sits a little under, so a regression fails and an improvement passes; raise it
+# as it improves.
+RECALL_FLOOR = 0.99
 
 
 def _sum(values: list[Decimal]) -> Decimal:
