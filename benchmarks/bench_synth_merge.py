@@ -53,6 +53,7 @@ def main() -> None:
     args.start = min(digital, default=0)
     args.n = len(digital)
     args.scanned = len(scanned)
+    args.scanned_start = min(scanned, default=0)
     lines = header(args, args.wall_min * 60)
     lines.insert(-1, f"- merged from {len(args.jsonl)} runs on disjoint seeds "
                      "(`benchmarks/bench_synth_merge.py`)")  # fmt: skip

@@ -76,6 +76,10 @@ def _merge(path: str, group: list[Reading]) -> Value:
 
 
 def _agree(a: Reading, b: Reading) -> bool:
+    # A printed zero says "none": rounded to 万元, a few 元 print as 0.0, and that
+    # cannot confirm them (nor a zero a figure).
+    if (a.value == 0) != (b.value == 0):
+        return False
     tol = max(
         printed_precision(a.raw) * UNIT_FACTORS[a.unit],
         printed_precision(b.raw) * UNIT_FACTORS[b.unit],

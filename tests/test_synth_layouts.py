@@ -30,6 +30,16 @@ CASES: dict[int, tuple[str, tuple[str, ...]]] = {
     97: ("三公 table of dashes only", ("three_public",)),
     145: ("repeated header over a blank 基本支出 column", ("expenditure_by_function",)),
     1: ("project name broken by the page end", ("projects",)),
+    5015: ("project name broken by the page end under a repeated header", ("projects",)),
+    5060: ("三公 columns blank in every row, labels wrapped in tall cells", ("three_public",)),
+    5030: ("one-row 三公 table with two figures, the other items blank", ("three_public",)),
+    5019: ("unit caption above a 三公 header; blank item columns", ("three_public",)),
+    5012: ("三公 items × funds, blank fund and item columns", ("three_public",)),
+    5084: ("三公 last-year row of dashes; 运行维/护费 wrapped", ("three_public",)),
+    5113: ("procurement kinds across with dashes under two kinds", ("procurement",)),
+    5225: ("三公 items down the rows, a dash in every cell", ("three_public",)),
+    5245: ("project name broken by the page end, unit name left of it", ("projects",)),
+    5387: ("names only: 制造业 under 21598 is a 项, not 款 21502", ("expenditure_by_function",)),
 }
 
 
@@ -46,3 +56,18 @@ def test_layout_class(seed: int, tmp_path: Path) -> None:
     got = score(extract_document(pdf).model_dump(mode="json"), want)
     assert got.accepted_wrong == 0, got.wrongs
     assert got.correct == got.fields, (CASES[seed][0], got.missing[:5], got.wrongs[:5])
+
+
+def test_budget_row_of_a_final_table_is_no_actual(tmp_path: Path) -> None:
+    """A 决算 三公 table whose 决算数 row printed nothing (every item 0) beside a 预算数 row
+    of 6.75 元; the narrative rounds to 0.0万元.  The budget must not become the actual,
+    and a narrative zero must not confirm a figure."""
+    if load_score() is None:
+        pytest.skip(f"score.py not present at {SCORE_PY}")
+    from extractors.pipeline import extract_document
+
+    pdf = write(5543, tmp_path)
+    want = json.loads(pdf.with_suffix(".truth.json").read_text(encoding="utf-8"))
+    want = {k: v for k, v in want.items() if k.startswith("three_public.")}
+    got = score(extract_document(pdf).model_dump(mode="json"), want)
+    assert got.accepted_wrong == 0 and got.wrong == 0, got.wrongs

@@ -63,7 +63,7 @@ def _readings(typed: TypedTable) -> list[Reading]:
                 rows.setdefault(path, []).append(lc)
                 break
     if "procurement.total" in rows and not set(rows) - {"procurement.total"}:
-        rows.update(_kind_columns(cells, rows["procurement.total"][0].cell.row))
+        rows.update(_kind_columns(cells, rows["procurement.total"][0].cell.row, column))
     out = []
     for path, found in rows.items():
         if path != "procurement.total" and len(found) > 1:
@@ -74,13 +74,22 @@ def _readings(typed: TypedTable) -> list[Reading]:
     return out
 
 
-def _kind_columns(cells: list[LabelledCell], total_row: int) -> dict[str, list[LabelledCell]]:
+def _kind_columns(
+    cells: list[LabelledCell], total_row: int, total_col: int
+) -> dict[str, list[LabelledCell]]:
     """Kinds across (合计 | 货物 | 工程 | 服务, one row per unit): the 合计 row's cells under
-    the kind's own column."""
+    the kind's own column.  Once that row states its total, a blank or dash under a kind is
+    the table stating a zero for it (the contract's blank cell of a stated field); the sum
+    合计 = 货物 + 工程 + 服务 is what confirms or doubts it."""
+    stated = any(
+        lc.cell.row == total_row and lc.cell.col == total_col and not lc.empty for lc in cells
+    )
     out: dict[str, list[LabelledCell]] = {}
     for lc in cells:
         leaf = re.sub(r"\s+", "", lc.column_label.split("/")[-1])
-        if lc.cell.row != total_row or lc.empty or _NOT_AMOUNT.search(lc.column_label):
+        if lc.cell.row != total_row or (lc.empty and not stated):
+            continue
+        if _NOT_AMOUNT.search(lc.column_label):
             continue
         for path, pattern in _ROWS[1:]:
             if pattern.match(leaf):

@@ -44,6 +44,8 @@ def three_public_readings(tables: list[TypedTable], fiscal_year: int | None) -> 
         if across:
             prior_row = _prior_row(cells, fiscal_year)
             cells = _first_data_row(cells, fiscal_year)
+            if "决算" in typed.title and _budget_row(cells):
+                continue  # a 决算 table whose 决算数 row printed nothing: no actuals read
             out.extend(_prior_total(prior_row, typed))
         has_other_costs = any(_OTHER_COSTS.search(lc.column_label) for lc in cells)
         has_actual = any("决算" in lc.column_label for lc in cells)
@@ -82,10 +84,16 @@ def _first_data_row(cells: list[LabelledCell], fiscal_year: int | None) -> list[
     return [lc for lc in cells if lc.cell.row == first]
 
 
+def _budget_row(row: list[LabelledCell]) -> bool:
+    head = next((lc.row_head for lc in row), "")
+    return "预算" in head and "决算" not in head
+
+
 def _prior_row(cells: list[LabelledCell], fiscal_year: int | None) -> list[LabelledCell]:
     """Items across, years down: the row of last year's figures (上年 / the prior year)."""
     prior = str(fiscal_year - 1) if fiscal_year else None
-    rows = sorted({lc.cell.row for lc in cells if not lc.empty})
+    # A row of dashes named for last year states last year's zeros.
+    rows = sorted({lc.cell.row for lc in cells})
     for row in rows:
         head = next((lc.row_head for lc in cells if lc.cell.row == row), "")
         if _PRIOR.search(head) or (prior and prior in head and "决算" not in head):
@@ -95,10 +103,14 @@ def _prior_row(cells: list[LabelledCell], fiscal_year: int | None) -> list[Label
 
 def _prior_total(row: list[LabelledCell], typed: TypedTable) -> list[Reading]:
     total = next((lc for lc in row if _TOTAL.search(_leaf_label(lc.column_label))), None)
-    if total is None or total.empty:
+    if total is None or not _printed(row):
         return []
     reading = cell_reading("three_public.prior_year_total", total.cell, typed)
     return [reading] if reading is not None else []
+
+
+def _printed(row: list[LabelledCell]) -> bool:
+    return any(lc.cell.text.strip() for lc in row)
 
 
 def _path(

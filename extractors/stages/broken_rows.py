@@ -37,7 +37,7 @@ def tails_from_context(tables: list[Table]) -> list[Table]:
         if find_header(cur).rows or find_header(prev).rows >= prev.n_rows:
             continue
         last = [c for c in prev.cells if c.row == prev.n_rows - 1]
-        label = next((c for c in last if c.text.strip() and not NUMBER.match(c.text)), None)
+        label = _name_cell(last)
         if label is None or not any(NUMBER.match(c.text.strip()) for c in last):
             continue
         longer = replace(label, text=label.text + tail)
@@ -45,6 +45,61 @@ def tails_from_context(tables: list[Table]) -> list[Table]:
         out[i - 1] = replace(prev, cells=cells)
         out[i] = replace(cur, context=cur.context[:-1])
     return out
+
+
+def _name_cell(row: list[Cell]) -> Cell | None:
+    """The label that runs out of room: the last one before the row's first figure (项目名称
+    after 单位名称, 科目名称 after its code), not an indicator right of the amounts."""
+    ordered = sorted((c for c in row if c.text.strip()), key=lambda c: c.col)
+    labels: list[Cell] = []
+    for c in ordered:
+        if NUMBER.match(c.text.strip()):
+            if labels:
+                break
+            continue  # a code before the name
+        labels.append(c)
+    return labels[-1] if labels else None
+
+
+def tails_under_header(tables: list[Table]) -> list[Table]:
+    """Before pages are joined: a next-page table that repeats the header of the table
+    before and then opens with a bare label tail (the only text of its row, in the column
+    of the last row's label) gives that tail back to the label; the header repeat is then
+    found as such and the tail is no longer taken for one more header row."""
+    out = list(tables)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        rows = find_header(prev).rows
+        if cur.pages[0] != prev.pages[-1] + 1 or cur.n_cols != prev.n_cols or not rows:
+            continue
+        if find_header(cur).rows != rows + 1 or _header_text(prev, rows) != _header_text(cur, rows):
+            continue
+        tail = [c for c in cur.cells if c.row == rows and c.text.strip()]
+        spans_into = any(c.row < rows < c.row + c.row_span for c in cur.cells)
+        if len(tail) != 1 or spans_into or not _is_tail(tail[0].text.strip()):
+            continue
+        last = [c for c in prev.cells if c.row == prev.n_rows - 1]
+        label = next((c for c in last if c.col == tail[0].col and c.text.strip()), None)
+        if label is None or NUMBER.match(label.text.strip()):
+            continue
+        if not any(NUMBER.match(c.text.strip()) for c in last):
+            continue
+        longer = replace(label, text=label.text + tail[0].text.strip(),
+                         words=[*label.words, *tail[0].words])  # fmt: skip
+        out[i - 1] = replace(prev, cells=[longer if c is label else c for c in prev.cells])
+        cells = [replace(c, row=c.row - 1) if c.row > rows else c for c in cur.cells
+                 if c.row != rows]  # fmt: skip
+        out[i] = replace(cur, cells=cells, n_rows=cur.n_rows - 1)
+    return out
+
+
+def _header_text(table: Table, rows: int) -> list[str]:
+    return ["".join(c.text.split()) for c in sorted(table.cells, key=lambda c: (c.row, c.col))
+            if c.row < rows and c.text.strip()]  # fmt: skip
+
+
+def _is_tail(text: str) -> bool:
+    return bool(_TAIL.match(text)) and not _NOT_TAIL.search(text) and not _ITEM_START.match(text)
 
 
 def join_broken_rows(tables: list[Table]) -> list[Table]:

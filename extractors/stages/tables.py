@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.model import BBox, Line, PageResult
-from extractors.stages.broken_rows import join_broken_rows, tails_from_context
+from extractors.stages.broken_rows import join_broken_rows, tails_from_context, tails_under_header
 from extractors.stages.realign import realign_continuations
 from extractors.stages.state import DocumentState
 from extractors.tables.stitch import stitch
@@ -25,7 +25,9 @@ def stitch_tables(state: DocumentState) -> DocumentState:
         prose=_prose_lines(results),
         tables=join_broken_rows(
             stitch(
-                realign_continuations(tails_from_context([t for r in results for t in r.tables]))
+                realign_continuations(
+                    tails_under_header(tails_from_context([t for r in results for t in r.tables]))
+                )
             )
         ),
     )

@@ -92,8 +92,9 @@ def _infer_codes(rows: list[CodedRow], scheme: Scheme) -> None:
         if row.is_total or not row.name:
             continue
         # An exact name under the current class beats a near miss at the top level
-        # (其他工资福利支出 is 30199, not a misspelt 301 工资福利支出).
-        parents = [None, *(p for p in (klass, kuan) if p)]
+        # (其他工资福利支出 is 30199, not a misspelt 301 工资福利支出), and one under the
+        # current 款 beats one elsewhere (制造业 under 21598 is 2159802, not the 款 21502).
+        parents = [*(p for p in (kuan, klass) if p), None]
         found = [m for m in (find(row.name, parent) for parent in parents) if m is not None]
         # A row is not its own parent again: 其他公共安全支出 under the 款 20499 of that
         # name is the 项 2049999, not a second 20499.

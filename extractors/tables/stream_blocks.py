@@ -29,7 +29,11 @@ def is_numeric_row(line: Line) -> bool:
     if _columns_in(line) < 2:
         return False
     marks = sum(bool(ZERO_MARK.match(w.text)) for w in line.words)
-    return marks >= 3 or any(NUMBER.match(w.text) for w in line.words)
+    # An item with a dash per column (公务接待费  -  -): two marks after a label are a row.
+    labelled = (
+        marks >= 2 and marks == len(line.words) - 1 and not ZERO_MARK.match(line.words[0].text)
+    )
+    return marks >= 3 or labelled or any(NUMBER.match(w.text) for w in line.words)
 
 
 def _columns_in(line: Line) -> int:
@@ -70,10 +74,13 @@ def _table_body(block: list[Line], previous: list[Line]) -> bool:
     numeric = [i for i, ln in enumerate(block) if is_numeric_row(ln)]
     if len(numeric) >= 2:
         return True
-    if len(numeric) != 1 or _figures_in(block[numeric[0]]) < 3:
+    if len(numeric) != 1 or _figures_in(block[numeric[0]]) < 2:
         return False
+    # Two figures (合计 and the one item spent on, the other cells blank) need a header
+    # of four labels and more: a prose line with two numbers has no such line above it.
+    wide = 3 if _figures_in(block[numeric[0]]) >= 3 else 4
     above = block[: numeric[0]] or previous
-    return any(_columns_in(ln) >= 3 and not is_numeric_row(ln) for ln in above)
+    return any(_columns_in(ln) >= wide and not is_numeric_row(ln) for ln in above)
 
 
 def _figures_in(line: Line) -> int:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from extractors.model import Cell, Line, Word
 from extractors.tables.cells import make_cell
 from extractors.tables.stream_rows import span_of
 
+_CAPTION = re.compile(r"[:：]")
 ATTACH_REACH = 120.0  # points from a header label's edge to the nearest of its figures
 
 
@@ -21,6 +25,9 @@ def with_header_columns(
     label parts) only outside every column found, since groups span columns later."""
     if not header or not bounds:
         return sorted(bounds)
+    header = _without_wrap_tails([_without_captions(ln) for ln in header])
+    if not any(ln.words for ln in header):
+        return sorted(bounds)
     left, right = min(a for a, _ in bounds), max(b for _, b in bounds)
     out = list(bounds)
     extra: list[tuple[float, float]] = []
@@ -28,10 +35,34 @@ def with_header_columns(
     # its label in before the group labels above are centred over the columns.
     for depth, line in reversed(list(enumerate(header))):
         leaf = depth == len(header) - 1
-        out, loose = _attach_labels(out, line)
+        out, loose = _attach_labels(out, line, header)
         below = header[depth + 1 :]
         extra += [(a, b) for a, b in loose if leaf or b < left or a > right or _bare((a, b), below)]
     return sorted(out + extra)
+
+
+def _without_captions(line: Line) -> Line:
+    """ "单位：元" / "单位名称：…" over the table's right or left edge name no column."""
+    return replace(line, words=[w for w in line.words if not _CAPTION.search(w.text)])
+
+
+def _without_wrap_tails(header: list[Line]) -> list[Line]:
+    """The lines without the second lines of wrapped labels ("因公出国（境）" / "费"): such a
+    tail is centred under its label a line's leading lower and names no column itself."""
+    out = [header[0]]
+    for depth, line in enumerate(header[1:], 1):
+        # The label's own line may hold nothing else: a one-line label of the same header
+        # row, centred in it, prints on a line of its own between the two.
+        uppers = [u for ln in header[:depth] for u in ln.words]
+        tails = {id(w) for w in line.words if any(_wraps_under(u, w) for u in uppers)}
+        out.append(replace(line, words=[w for w in line.words if id(w) not in tails]))
+    return out
+
+
+def _wraps_under(upper: Word, word: Word) -> bool:
+    height = upper.bottom - upper.top
+    close = 0 < word.top - upper.top <= 1.5 * height
+    return close and abs(upper.xc - word.xc) <= 2.0 and word.x1 - word.x0 <= upper.x1 - upper.x0
 
 
 def _bare(span: tuple[float, float], below: list[Line]) -> bool:
@@ -42,7 +73,7 @@ def _bare(span: tuple[float, float], below: list[Line]) -> bool:
 
 
 def _attach_labels(
-    bounds: list[tuple[float, float]], line: Line
+    bounds: list[tuple[float, float]], line: Line, header: list[Line]
 ) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
     """Each label overlapping no column joins the nearest column no other label of the line
     claims; that column then spans the label where it can without touching a neighbour (a
@@ -54,7 +85,7 @@ def _attach_labels(
     unclaimed: list[tuple[float, float]] = []
     for word in sorted(loose, key=lambda w: nearest[id(w)][1]):
         i, gap = nearest[id(word)]
-        if i in claimed or gap > ATTACH_REACH:
+        if i in claimed or gap > ATTACH_REACH or _named_beside(word, out[i], header):
             unclaimed.append((word.x0, word.x1))
             continue
         claimed.add(i)
@@ -64,6 +95,21 @@ def _attach_labels(
         if left_ok and right_ok:
             out[i] = wider
     return out, unclaimed
+
+
+def _named_beside(word: Word, column: tuple[float, float], header: list[Line]) -> bool:
+    """The column already has a label of its own in the same header row, beside this one:
+    a label wrapped over two lines and centred in a tall cell sits over its figures, while
+    a one-line label beside it is vertically centred between those lines.  The one-line
+    label names a column whose figures are all blank (公务用车购置费 with no purchase)."""
+    a, b = column
+    height = word.bottom - word.top
+    for other in (w for ln in header for w in ln.words):
+        same_row = abs(other.top - word.top) <= 0.8 * height and other is not word
+        beside = other.x1 <= word.x0 or other.x0 >= word.x1
+        if same_row and beside and other.x0 < b and other.x1 > a:
+            return True
+    return False
 
 
 def _nearest_by_gap(word: Word, bounds: list[tuple[float, float]]) -> tuple[int, float]:
@@ -88,7 +134,7 @@ def header_cells(
     tops = _label_tops(below, bounds)
     for word in line.words:
         span = _group_span(word, centres, bounds, tops) if below else None
-        if span and _named_above(word, span, above or [], bounds):
+        if span and _named_above(word, span, [*(above or []), *_same_band(word, below)], bounds):
             span = None
         spans.setdefault(span or span_of(word, bounds), []).append(word)
     cells = []
@@ -97,6 +143,13 @@ def header_cells(
         cell.col_span = last - first + 1
         cells.append(cell)
     return cells
+
+
+def _same_band(word: Word, lines: list[Line]) -> list[Line]:
+    """Lines half a line below the word: a one-line label centred in a cell whose other
+    labels wrap over two lines prints between their lines, in the same header row."""
+    height = word.bottom - word.top
+    return [ln for ln in lines if any(0 < w.top - word.top <= 0.8 * height for w in ln.words)]
 
 
 def _named_above(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tests.synth import narrative, tables_econ, tables_fn, tables_misc, tables_summary
 from tests.synth.budget import Budget, generate
@@ -21,6 +21,8 @@ class Document:
     cover: list[str]
     paragraphs: list[tuple[str, str]]
     ctx: Ctx  # holds every statement the sheets and sentences make
+    # per sheet, the indices of ctx.statements its cells made (for scans of some sheets)
+    sheet_statements: list[range] = field(default_factory=list)
 
 
 def build(seed: int, traits: Traits | None = None) -> Document:
@@ -46,7 +48,12 @@ def build(seed: int, traits: Traits | None = None) -> Document:
     builders.append(tables_misc.projects)
     if traits.procurement_table:
         builders.append(tables_misc.procurement)
-    sheets = [make(ctx) for make in builders]
+    sheets: list[Sheet] = []
+    spans: list[range] = []
+    for make in builders:
+        before = len(ctx.statements)
+        sheets.append(make(ctx))
+        spans.append(range(before, len(ctx.statements)))
     paragraphs = narrative.paragraphs(ctx)
     return Document(f"synth_{seed:05d}", budget, traits, sheets, narrative.cover(ctx), paragraphs,
-                    ctx)  # fmt: skip
+                    ctx, spans)  # fmt: skip

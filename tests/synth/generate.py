@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 from pathlib import Path
 
-from tests.synth.document import build
+from tests.synth.document import Document, build
 from tests.synth.render import render
 from tests.synth.truth import truth
 
@@ -24,11 +25,13 @@ def seed_range(text: str) -> range:
     return range(int(text), int(text) + 1)
 
 
-def write(seed: int, out: Path, scanned: bool = False) -> Path:
-    """Write one document; return the digital PDF's path."""
+def write(seed: int, out: Path, scanned: bool = False, scan_sheets: int = 0) -> Path:
+    """Write one document; return the digital PDF's path.  With `scan_sheets` the scan is
+    of that many tables' pages only (drawn from the seed), beside NAME.scan_truth.json:
+    the values no other page states."""
     doc = build(seed)
     pdf = out / f"{doc.name}.pdf"
-    render(doc, pdf)
+    sheet_pages = render(doc, pdf)
     (out / f"{doc.name}.truth.json").write_text(
         json.dumps(truth(doc), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
@@ -39,8 +42,31 @@ def write(seed: int, out: Path, scanned: bool = False) -> Path:
     if scanned:
         from tests.synth.scan import scan
 
-        scan(pdf, out / f"{doc.name}.scan.pdf", seed)
+        picked = _picked_sheets(seed, len(doc.sheets), scan_sheets)
+        pages = {p for i in picked for p in sheet_pages[i]} if scan_sheets else None
+        scan(pdf, out / f"{doc.name}.scan.pdf", seed, pages)
+        if scan_sheets:
+            (out / f"{doc.name}.scan_truth.json").write_text(
+                json.dumps(_scanned_truth(doc, picked), ensure_ascii=False, indent=1) + "\n",
+                encoding="utf-8",
+            )
     return pdf
+
+
+def _picked_sheets(seed: int, n_sheets: int, k: int) -> list[int]:
+    return sorted(random.Random(seed * 7919 + 11).sample(range(n_sheets), min(k, n_sheets)))
+
+
+def _scanned_truth(doc: Document, picked: list[int]) -> dict[str, float | int | str]:
+    """The truth of the values the scanned tables state and no digital page states too
+    (a value a digital table or sentence also prints says nothing about reading the scan)."""
+    scanned_idx = {i for s in picked for i in doc.sheet_statements[s]}
+    on_scan: set[str] = set()
+    elsewhere: set[str] = set()
+    for index, (path, _, _) in enumerate(doc.ctx.statements):
+        (on_scan if index in scanned_idx else elsewhere).add(path)
+    full = truth(doc)
+    return {path: full[path] for path in full if path in on_scan - elsewhere}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -19,14 +19,19 @@ BOTTOM = 50.0
 MIN_FONT = 6.0
 
 
-def render(doc: Document, path: Path) -> None:
+def render(doc: Document, path: Path) -> list[range]:
+    """Write the PDF; return the (1-based) pages of each sheet."""
     pdf = Doc(str(path), f"{doc.budget.department}{doc.budget.year}")
     _cover(pdf, doc.cover)
     if doc.paragraphs:
         _narrative(pdf, doc.paragraphs)
+    pages: list[range] = []
     for i, sheet in enumerate(doc.sheets, 1):
+        first = pdf.page_no + 1
         _table(pdf, doc, i, sheet)
+        pages.append(range(first, pdf.page_no + 1))
     pdf.save()
+    return pages
 
 
 def _cover(pdf: Doc, lines: list[str]) -> None:

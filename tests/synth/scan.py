@@ -10,6 +10,7 @@ import importlib.util
 import io
 import random
 import sys
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -32,8 +33,38 @@ def _scanned_build() -> ModuleType:
     return module
 
 
-def scan(source: Path, out: Path, seed: int) -> Path:
-    """Every page of `source` as a noisy, skewed 150 dpi JPEG page of an image-only PDF."""
+def scan(source: Path, out: Path, seed: int, only: Collection[int] | None = None) -> Path:
+    """Every page of `source` (or the 1-based pages `only`, the others kept as they are) as
+    a noisy, skewed 150 dpi JPEG page of an image-only PDF."""
+    if only is not None:
+        return _scan_some(source, out, seed, sorted(only))
+    pages = _scanned_pages(source, seed, None)
+    pages[0].save(out, "PDF", resolution=float(DPI), save_all=True, append_images=pages[1:])
+    return out
+
+
+def _scan_some(source: Path, out: Path, seed: int, only: list[int]) -> Path:
+    """A mixed file: the pages `only` scanned, every other page the digital original."""
+    images = out.with_suffix(".pages.pdf")
+    pages = _scanned_pages(source, seed, only)
+    pages[0].save(images, "PDF", resolution=float(DPI), save_all=True, append_images=pages[1:])
+    digital, scanned = pdfium.PdfDocument(str(source)), pdfium.PdfDocument(str(images))
+    mixed = pdfium.PdfDocument.new()
+    try:
+        for number in range(1, len(digital) + 1):
+            if number in only:
+                mixed.import_pages(scanned, [only.index(number)])
+            else:
+                mixed.import_pages(digital, [number - 1])
+        mixed.save(str(out))
+    finally:
+        for doc in (mixed, scanned, digital):
+            doc.close()
+    images.unlink()
+    return out
+
+
+def _scanned_pages(source: Path, seed: int, only: list[int] | None) -> list[Image.Image]:
     build = _scanned_build()
     rng = random.Random(seed)
     variant = build.Variant(
@@ -44,7 +75,10 @@ def scan(source: Path, out: Path, seed: int) -> Path:
     pages: list[Image.Image] = []
     doc = pdfium.PdfDocument(str(source))
     try:
-        for page in doc:
+        for number, page in enumerate(doc, 1):
+            if only is not None and number not in only:
+                page.close()
+                continue
             gray = page.render(scale=DPI / 72, grayscale=True).to_numpy()
             gray = gray[:, :, 0] if gray.ndim == 3 else gray
             buf = io.BytesIO()
@@ -56,5 +90,4 @@ def scan(source: Path, out: Path, seed: int) -> Path:
             page.close()
     finally:
         doc.close()
-    pages[0].save(out, "PDF", resolution=float(DPI), save_all=True, append_images=pages[1:])
-    return out
+    return pages
