@@ -28,6 +28,11 @@ MAX_SIDE_SHARE = 0.5
 # Lines within this many points of a found piece are searched for its hairline.
 SEARCH_PT = 0.8
 SAME_POS_PT = 1.0  # pieces this close are one ruling
+# Only a page whose row rulings came out in at least this many pieces per row on average
+# has faint hairlines (北京 预算03表: 3.1); whole rulings (1.0-1.2 on the other scans) are
+# left as found: completing them there drew column lines through merged cells and split
+# figures ("2,706.79" read as "2,706" and "6.79" on a 昆明 performance table).
+FRAGMENTED = 2.0
 END_PX = 3  # the crossing rulings themselves stay out of a span
 
 
@@ -35,6 +40,9 @@ def complete_rulings(gray: np.ndarray, scale: float, rulings: list[Ruling]) -> l
     """Segments, one per span between crossing rulings, where a found ruling is faint."""
     horizontal = [r for r in rulings if r.top == r.bottom]
     vertical = [r for r in rulings if r.x0 == r.x1]
+    row_positions = _positions([(r.top, r.x0, r.x1) for r in horizontal])
+    if len(horizontal) < FRAGMENTED * max(1, len(row_positions)):
+        return []
     paper = float(np.median(gray))
     rows = [
         Ruling(a, y, b, y)
