@@ -11,6 +11,7 @@ import cv2
 import numpy as np
 
 from extractors.model import Ruling
+from extractors.ocr.faint_rulings import complete_rulings
 
 MIN_LINE_PT = 30.0  # shorter runs count only as short vertical rulings (below)
 # The rulings between the 类|款|项 sub-columns of a one-row header are ~12-20 pt long; the
@@ -53,7 +54,10 @@ def find_rulings(gray: np.ndarray, scale: float) -> list[Ruling]:
         for r in found[False]
         if _length(r) < MIN_LINE_PT and _both_ends_on(r, h) and _clear_beside(ink, r, scale)
     ]
-    return [r for r in h if _anchored(r, v_long)] + [r for r in v_long + v_short if _anchored(r, h)]
+    found_all = [r for r in h if _anchored(r, v_long)] + [
+        r for r in v_long + v_short if _anchored(r, h)
+    ]
+    return found_all + complete_rulings(gray, scale, found_all)
 
 
 def _length(r: Ruling) -> float:

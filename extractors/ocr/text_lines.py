@@ -33,11 +33,31 @@ def separate_amounts(text: str) -> str:
     return _GLUED_BEFORE.sub(" ", _GLUED_AFTER.sub(r"\1 ", text))
 
 
+# A document number's year ("粤财工〔2025〕139号") sits between brackets of one kind; the
+# recogniser, unsure of a rare bracket, often reads one side as the common parenthesis
+# ("（2025〕").  A mismatched pair is given the rarer kind it was read with once.
+_YEAR_IN_BRACKETS = re.compile(r"([〔【\[（(])(\d{4})([〕】\]）)])")
+_PAIRS = (("〔", "〕"), ("【", "】"), ("[", "]"))
+
+
+def _balance(m: re.Match[str]) -> str:
+    opening, year, closing = m.groups()
+    for left, right in _PAIRS:
+        if left == opening or right == closing:
+            return f"{left}{year}{right}"
+    return m.group(0)
+
+
+def balance_year_brackets(text: str) -> str:
+    """`text` with each bracketed year's mismatched pair of brackets made one kind."""
+    return _YEAR_IN_BRACKETS.sub(_balance, text)
+
+
 def split_line(read: LineRead, quad: Quad) -> list[OcrWord]:
     """A recognised line as words: split at spaces, boxes from character positions."""
     x0, y0 = float(quad[:, 0].min()), float(quad[:, 1].min())
     x1, y1 = float(quad[:, 0].max()), float(quad[:, 1].max())
-    text = separate_amounts(read.text.strip())
+    text = balance_year_brackets(separate_amounts(read.text.strip()))
     if not text:
         return []
     pieces = text.split()
