@@ -42,10 +42,22 @@ def evaluate(values: dict[str, Value], identities: list[Identity]) -> list[Outco
         # Each rounded figure may be off by half its own printed unit (a truncating
         # publisher: a whole one, once): a precise figure misread by a few yuan must not
         # hide behind the rounding of a coarser one in the same sum.
-        tolerances = [v.tolerance for v in [whole, *present]]
+        tolerances = _term_tolerances([whole, *present])
         tolerance = (sum(tolerances, Decimal(0)) + max(tolerances)) / 2
         out.append(Outcome(identity, abs(difference) <= tolerance, difference))
     return out
+
+
+def _term_tolerances(terms: list[Value]) -> list[Decimal]:
+    """Each term's rounding allowance.  A zero printed as "0", "-" or a blank cell has no
+    decimals to show, yet it is exact: it takes the finest allowance of the figures beside
+    it, so a scan's misread "2.22" for "2.2" cannot hide behind a blank cell's whole 万元."""
+    tolerances = [v.tolerance for v in terms]
+    figures = [t for v, t in zip(terms, tolerances, strict=True) if v.value != 0]
+    if not figures:
+        return tolerances
+    finest = min(figures)
+    return [min(t, finest) if v.value == 0 else t for v, t in zip(terms, tolerances, strict=True)]
 
 
 @dataclass(slots=True, frozen=True)
