@@ -13,12 +13,12 @@ import json
 from pathlib import Path
 from types import ModuleType
 
-import pypdfium2 as pdfium
 import pytest
 
 from benchmarks.scan_compare import Tally, compare, flatten
 from extractors.pipeline import extract_document
 from tests.ocr.conftest import load_build
+from tests.ocr.endtoend import page_subset
 
 pytestmark = pytest.mark.realdata
 
@@ -32,7 +32,7 @@ def tallies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Tally]:
     if not SOURCE.exists():
         pytest.skip("shared/realdata not present")
     tmp = tmp_path_factory.mktemp("scan_vs_digital")
-    digital_pdf = _cut(SOURCE, tmp / "tables.pdf", PAGES)
+    digital_pdf = page_subset(SOURCE, list(PAGES), tmp / "tables.pdf")
     build: ModuleType = load_build()
     scan_pdf = build.scan_pdf(
         digital_pdf, tmp / "tables_150.pdf", build.Variant("150", 150, 1.5, 8.0, 0.5, 60)
@@ -54,14 +54,3 @@ def test_continued_tables_keep_their_rows_on_the_scan(tallies: dict[str, Tally])
         tally = tallies[name]
         assert tally.reference >= 100, name
         assert tally.agreement >= 0.9, (name, tally.agreement, tally.misses[:10])
-
-
-def _cut(source: Path, out: Path, pages: range) -> Path:
-    doc, new = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
-    try:
-        new.import_pages(doc, [n - 1 for n in pages])
-        new.save(str(out))
-    finally:
-        new.close()
-        doc.close()
-    return out
