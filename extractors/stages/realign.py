@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from extractors.model import Cell, Table
 from extractors.stages.fold import fold_split_columns
-from extractors.stages.regrid import regrid_continuations
+from extractors.stages.regrid import headerless_next_page, regrid_continuations
 from extractors.tables.header import find_header
 
 SLACK = 3.0  # points a cell may stick out of the earlier page's column extent
@@ -55,9 +55,8 @@ def _blanks(
 
 
 def _candidate(prev: Table, cur: Table) -> bool:
-    next_page = cur.pages[0] == prev.pages[-1] + 1
     unruled = not prev.ruled and not cur.ruled
-    return next_page and unruled and cur.n_cols < prev.n_cols and find_header(cur).rows == 0
+    return unruled and cur.n_cols < prev.n_cols and headerless_next_page(prev, cur)
 
 
 def _extents(table: Table) -> list[tuple[float, float] | None]:

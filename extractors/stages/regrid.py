@@ -44,14 +44,19 @@ def regrid_continuations(tables: list[Table]) -> list[Table]:
     return out
 
 
+def headerless_next_page(prev: Table, cur: Table) -> bool:
+    """cur starts on the page after prev ends and repeats no header: a continuation, if the
+    columns can be matched."""
+    return cur.pages[0] == prev.pages[-1] + 1 and find_header(cur).rows == 0
+
+
 def _candidate(prev: Table, cur: Table) -> bool:
-    next_page = cur.pages[0] == prev.pages[-1] + 1
     width_prev, width_cur = prev.bbox[2] - prev.bbox[0], cur.bbox[2] - cur.bbox[0]
     same_width = abs(width_prev - width_cur) <= WIDTH_TOLERANCE * width_prev
     untitled = not pick_title(cur.context) or bool(_CONTINUED.search(" ".join(cur.context)))
     # scans only: a text layer's rulings are drawn, not found in noise
     scanned = any(c.method == "ocr" for c in cur.cells)
-    return next_page and same_width and untitled and scanned and find_header(cur).rows == 0
+    return same_width and untitled and scanned and headerless_next_page(prev, cur)
 
 
 def _moved(cur: Table, cells: list[Cell]) -> bool:
