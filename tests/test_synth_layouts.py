@@ -40,6 +40,7 @@ CASES: dict[int, tuple[str, tuple[str, ...]]] = {
     5225: ("三公 items down the rows, a dash in every cell", ("three_public",)),
     5245: ("project name broken by the page end, unit name left of it", ("projects",)),
     5387: ("names only: 制造业 under 21598 is a 项, not 款 21502", ("expenditure_by_function",)),
+    20653: ("outline whose 款 parts got a column of their own", ("expenditure_by_function",)),
 }
 
 

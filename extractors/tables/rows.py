@@ -21,6 +21,7 @@ LEVELS = {3: "类", 5: "款", 7: "项"}
 _CODE_PREFIX = re.compile(r"^\[?(\d{3}|\d{5}|\d{7})\]?[\s\-－—_:：]*(\D.*)?$")
 _TOTAL = re.compile(r"^(合计|总计|共计|小计|支出合计|本年支出合计)$")
 _DIGITS = re.compile(r"^\d{1,7}$")
+_PART = re.compile(r"^\d{2}$")
 _AMOUNT_ROLE = re.compile(r"^(budget_)?(total|basic|project|personnel|public)$")
 
 
@@ -122,12 +123,14 @@ def _coded_row(
     gov_outline: _Outline,
     scheme: Scheme,
 ) -> CodedRow | None:
-    name = cell_text(row, typed.col("name"))
+    name = _name(typed, row)
     code = _code(typed, row, outline, ("code", "code_class", "code_kuan", "code_xiang"))
+    if code is None and _PART.match(name):
+        code, name = _part_in_name_column(typed, row, outline)
     if code is None:
         split = _CODE_PREFIX.match(name)
         if split:
-            code, name = split.group(1), split.group(2) or ""
+            code, name = split.group(1), split.group(2) or _later_names(typed, row)
             _remember(outline, code)
     cells = _amount_cells(typed, row)
     joined = name or "".join(
@@ -209,6 +212,30 @@ def _same_kuan(kuan: str, outline: _Outline) -> bool:
 def _remember(outline: _Outline, code: str) -> None:
     outline.klass = code[:3]
     outline.kuan = code[:5] if len(code) >= 5 else None
+
+
+def _name(typed: TypedTable, row: list[Cell | None]) -> str:
+    """The first filled name column: an outline may set its levels' names apart."""
+    names = (cell_text(row, i) for i, role in enumerate(typed.roles) if role == "name")
+    return next((t for t in names if t), "")
+
+
+def _part_in_name_column(
+    typed: TypedTable, row: list[Cell | None], outline: _Outline
+) -> tuple[str | None, str]:
+    """An outline whose 款 parts stand left of the 项 parts got a column of their own,
+    typed as names: "02" there is the 款 the 项 rows below hang under.  Left uncoded, its
+    项 rows would be read as the 款 and still sum to the class."""
+    names = (i for i, role in enumerate(typed.roles) if role == "name")
+    part_col = next(i for i in names if cell_text(row, i))
+    code = _outline_part(cell_text(row, part_col), row[part_col], outline)
+    return code, _later_names(typed, row)
+
+
+def _later_names(typed: TypedTable, row: list[Cell | None]) -> str:
+    """The name columns right of the first: where a code stood in the first."""
+    names = [i for i, role in enumerate(typed.roles) if role == "name"]
+    return " ".join(t for i in names[1:] if (t := cell_text(row, i)))
 
 
 def _outline_part(text: str, cell: Cell | None, outline: _Outline) -> str | None:
