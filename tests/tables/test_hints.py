@@ -67,7 +67,7 @@ def test_table_area_holds_one_table_with_every_word_in_it() -> None:
     assert ["Annually", "3,700.00"] in got and got[-1][0] == "(each day of the payroll period)"
     # Without the area the page's two columns of prose come out as one table.
     assert not any(
-        ["Annually", "3,700.00"] == r for t in tables("tabula/us-007.pdf") for r in rows(t)
+        r == ["Annually", "3,700.00"] for t in tables("tabula/us-007.pdf") for r in rows(t)
     )
 
 
