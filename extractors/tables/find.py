@@ -12,6 +12,7 @@ from extractors.tables.empty import drop_empty_leading_columns
 from extractors.tables.hints import TableHints, hinted_tables
 from extractors.tables.packed import packed_grid
 from extractors.tables.phrase_columns import merge_phrase_columns
+from extractors.tables.row_labels import with_outside_labels
 from extractors.tables.ruled import ruled_tables
 from extractors.tables.spans import flatten_spans
 from extractors.tables.stream import stream_tables
@@ -26,7 +27,7 @@ _FOOTNOTE = re.compile(r"^(注|说明|备注)|本表")
 
 def grid_engine(page: Page, lines: list[Line]) -> list[Table]:
     """Our engine: ruled grid first, then word clustering where no grid stands."""
-    ruled = [t for t in ruled_tables(page) if not packed_grid(t)]
+    ruled = [with_outside_labels(page, t) for t in ruled_tables(page) if not packed_grid(t)]
     stream = stream_tables(page, lines, [t.bbox for t in ruled], first_index=len(ruled) + 1)
     found = ruled + stream
     return found + token_grids(page, lines, [t.bbox for t in found], len(found) + 1)

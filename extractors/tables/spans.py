@@ -26,7 +26,7 @@ def flatten_spans(table: Table, mode: SpanText) -> Table:
     """The table with every merged cell replaced by 1×1 cells under `mode`."""
     if mode == "top_left" or all(c.row_span == c.col_span == 1 for c in table.cells):
         return table
-    rows, cols = _boundaries(table)
+    rows, cols = grid_lines(table)
     cells: list[Cell] = []
     for cell in table.cells:
         if cell.row_span == cell.col_span == 1:
@@ -97,7 +97,7 @@ def _slot(bounds: list[float], value: float, first: int, span: int) -> int:
     return first + span - 1
 
 
-def _boundaries(table: Table) -> tuple[list[float], list[float]]:
+def grid_lines(table: Table) -> tuple[list[float], list[float]]:
     """Row tops / column lefts (plus the far edge) from the cells that start there."""
     rows = [table.bbox[1]] * (table.n_rows + 1)
     cols = [table.bbox[0]] * (table.n_cols + 1)
