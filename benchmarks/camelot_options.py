@@ -23,7 +23,7 @@ _M27 = {"columns": "72,95,209,327,442,529,566,606,683"}
 # What camelot's tests pass (tests/test_{lattice,stream,network,hybrid}.py), in camelot's
 # terms (PDF space "x1,y1,x2,y2"), for the options we have a hint for; keyed by test, or by
 # test:data_var where one test checks several outputs.  strip_text, edge_tol, flag_size,
-# layout_kwargs, row_tol and line_scale have no counterpart.
+# layout_kwargs and line_scale have no counterpart.
 TEST_OPTIONS: dict[str, dict[str, Any]] = {
     "test_hybrid_table_regions": {"regions": ["320,335,573,505"]},
     "test_network_table_regions": {"regions": ["320,335,573,505"]},
@@ -39,6 +39,9 @@ TEST_OPTIONS: dict[str, dict[str, Any]] = {
     "test_hybrid_split_text": _M27,
     "test_network_split_text": _M27,
     "test_stream_split_text": _M27,
+    "test_hybrid_edge_tol": {"edge_tol": 500},
+    "test_network_edge_tol": {"edge_tol": 500},
+    "test_stream_edge_tol": {"edge_tol": 500},
     "test_lattice_copy_text": {"span_text": "copy_down"},
     "test_lattice_shift_text:data_lattice_shift_text_disable": {"span_text": "in_place"},
     "test_lattice_shift_text:data_lattice_shift_text_right_bottom": {"span_text": "bottom_right"},
@@ -59,6 +62,7 @@ def hints_for(options: dict[str, Any]) -> Any:
             regions=tuple(camelot_box(r, height) for r in options.get("regions", ())),
             columns=tuple(float(x) for x in columns.split(",")) if columns else (),
             row_tol=float(options.get("row_tol", 0.0)),
+            edge_tol=float(options.get("edge_tol", 0.0)),
             span_text=options.get("span_text", "top_left"),
         )
 

@@ -11,11 +11,14 @@ displayed page, origin top-left, (x0, top, x1, bottom).
   regions, else over the whole page);
 - row_tol: lines whose tops are this close (points) share a row of a table built from
   `columns` or an area (a header word set between two header lines joins the first);
+- edge_tol: unruled tables found less than this many points apart (the labels between
+  them included) are one table, and lines up to this far above and below it belong to it;
 - span_text: where a merged cell's text goes in the flattened grid (extractors/tables/spans).
 """
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -35,12 +38,13 @@ class TableHints:
     regions: tuple[BBox, ...] = ()
     columns: tuple[float, ...] = ()
     row_tol: float = 0.0
+    edge_tol: float = 0.0
     span_text: SpanText = "top_left"
 
     @property
     def locate(self) -> bool:
         """Whether the hints say where tables are (else the engine finds them alone)."""
-        return bool(self.areas or self.regions or self.columns)
+        return bool(self.areas or self.regions or self.columns or self.edge_tol)
 
 
 def hinted_tables(page: Page, engine: Engine, hints: TableHints) -> list[Table]:
@@ -53,11 +57,15 @@ def hinted_tables(page: Page, engine: Engine, hints: TableHints) -> list[Table]:
         else:
             tables += engine(sub, lines)
     areas = hints.areas
-    if not areas and not hints.regions:  # columns alone: the page is the table's area
+    if not areas and not hints.regions and hints.edge_tol:
+        areas = _stretched(page, engine(page, group_lines(page.words, page.number)), hints.edge_tol)
+    elif not areas and not hints.regions:  # columns alone: the page is the table's area
         areas = ((0.0, 0.0, page.width, page.height),)
     for area in areas:
         sub = crop(page, area)
         lines = group_lines(sub.words, page.number)
+        if hints.edge_tol and not hints.areas:  # a stretched box: lines beyond its sides
+            lines = [ln for ln in lines if _within_sides(ln, area)]  # are not the table's
         found = [] if hints.columns else engine(sub, lines)
         ruled = [t for t in found if t.ruled]
         if ruled:  # a grid drawn in the area says where its rows and columns are
@@ -78,6 +86,25 @@ def _rows(lines: list[Line], tolerance: float) -> list[Line]:
     return out
 
 
+def _stretched(page: Page, found: list[Table], tolerance: float) -> tuple[BBox, ...]:
+    """The boxes of the unruled tables chained less than `tolerance` apart, each stretched
+    up and down by it (camelot's edge_tol)."""
+    boxes: list[BBox] = []
+    for table in sorted((t for t in found if not t.ruled), key=lambda t: t.bbox[1]):
+        if boxes and table.bbox[1] - boxes[-1][3] <= tolerance:
+            boxes[-1] = union_bbox([boxes[-1], table.bbox])
+        else:
+            boxes.append(table.bbox)
+    return tuple(
+        (x0, max(0.0, top - tolerance), x1, min(page.height, bottom + tolerance))
+        for x0, top, x1, bottom in boxes
+    )
+
+
+def _within_sides(line: Line, box: BBox) -> bool:
+    return line.bbox[0] >= box[0] - _RULING_SLACK and line.bbox[2] <= box[2] + _RULING_SLACK
+
+
 def crop(page: Page, box: BBox) -> Page:
     """The page reduced to the words whose centre is in `box` and the rulings that touch it."""
     words = [w for w in page.words if inside(w, box, slack=0.0)]
@@ -95,15 +122,27 @@ def _clip(ruling: Ruling, box: BBox) -> Ruling | None:
 
 
 def _found_separators(found: list[Table]) -> list[float]:
-    """Column lefts (past the first) of the largest table the engine found in the area."""
-    if not found:
-        return []
-    table = max(found, key=lambda t: len(t.cells))
-    lefts = [
-        min((c.bbox[0] for c in table.cells if c.col == k and c.col_span == 1), default=None)
-        for k in range(1, table.n_cols)
-    ]
-    return sorted(x for x in lefts if x is not None)
+    """Column separators most of the tables found in the area share: the middle of a gap
+    between two columns of one table that falls in a column gap of most others (one table
+    splitting a long label in two does not split the area's other rows)."""
+    per_table = [_gaps(t) for t in found]
+    out: list[float] = []
+    for gap in sorted(g for gaps in per_table for g in gaps):
+        x = (gap[0] + gap[1]) / 2
+        votes = sum(any(a <= x <= b for a, b in gaps) for gaps in per_table)
+        if 2 * votes > len(per_table) and not (out and gap[0] <= out[-1]):
+            out.append(x)
+    return out
+
+
+def _gaps(table: Table) -> list[tuple[float, float]]:
+    """(right of column k-1, left of column k) for each pair of neighbouring columns."""
+    edges = []
+    for k in range(table.n_cols):
+        words = [w for c in table.cells if c.col == k and c.col_span == 1 for w in c.words]
+        if words:
+            edges.append((min(w.x0 for w in words), max(w.x1 for w in words)))
+    return [(left[1], right[0]) for left, right in itertools.pairwise(edges)]
 
 
 def _one(page: Page, lines: list[Line], separators: list[float], index: int) -> list[Table]:

@@ -92,3 +92,14 @@ def test_borderless_grid_of_codes_is_found_without_figures() -> None:
     assert got[0] == ["Outer 1", "Outer 2", "Long 1", "Long 2", "Inner", "Long 3"]
     assert got[1] == ["A1", "B1", "C1", "D1", "E1", "F1"]
     assert got[4] == ["", "", "C4", "D4", "", "F4"]
+
+
+def test_edge_tolerance_joins_blocks_split_by_group_labels() -> None:
+    path = FILES / "edge_tol.pdf"
+    plain = tables("edge_tol.pdf")
+    joined = tables("edge_tol.pdf", TableHints(edge_tol=500))
+    assert len(plain) > 1 and len(joined) == 1
+    got = rows(joined[0])
+    assert got[0] == ["Key figures", ""] and ["Class B", ""] in got
+    assert ["Net Asset Value at 31 December", "54,256,197"] in got
+    assert ["Total investment result per unit", "3.78"] in got and path.is_file()
