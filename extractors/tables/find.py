@@ -12,6 +12,7 @@ from extractors.tables.empty import drop_empty_leading_columns
 from extractors.tables.hints import TableHints, hinted_tables
 from extractors.tables.packed import packed_grid
 from extractors.tables.phrase_columns import merge_phrase_columns
+from extractors.tables.prose import prose_columns
 from extractors.tables.row_labels import with_outside_labels
 from extractors.tables.ruled import ruled_tables
 from extractors.tables.spans import flatten_spans
@@ -54,7 +55,10 @@ def find_tables(
         return []
     engine = ENGINES[options.table_engine]
     hints = hints or TableHints()
-    found = hinted_tables(page, engine, hints) if hints.locate else engine(page, lines)
+    if hints.locate:
+        found = hinted_tables(page, engine, hints)
+    else:
+        found = [t for t in engine(page, lines) if not prose_columns(t)]
     tables = sorted(found, key=lambda t: t.bbox[1])
     previous_bottom = 0.0
     for index, table in enumerate(tables):
