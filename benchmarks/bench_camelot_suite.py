@@ -1,7 +1,11 @@
 """camelot's own test suite: our table stage beside camelot (lattice, stream) and pdfplumber.
 
     .venv/bin/python benchmarks/bench_camelot_suite.py [--json OUT.json] [--only NAME ...]
-        [--tools ours camelot ...]
+        [--tools "camelot lattice" ...] [--peers-from SAVED.json]
+
+--peers-from takes the peers' per-case scores from an earlier --json run instead of running
+them again (their code does not change between our rounds; a full peer run takes ~15 minutes
+on a loaded machine); their seconds are then not measured.
 
 Cases: every (expected table, PDF) in /work/shared/realdata/camelot_tests/expected_tables.json
 (identical duplicates counted once).  A case from camelot's lattice tests is "ruled", one from
@@ -302,7 +306,7 @@ def render(results: list[CaseResult], seconds: dict[str, float], peers: list[str
         + [r.scores[OURS].convention]
         for r in results
     ]
-    time_rows: list[list[object]] = [[t, seconds[t]] for t in [*peers, HINTED]]
+    time_rows: list[list[object]] = [[t, seconds.get(t, "(saved)")] for t in [*peers, HINTED]]
     return "\n\n".join(
         [
             "## camelot test suite: table stage vs peers",
@@ -323,6 +327,18 @@ def render(results: list[CaseResult], seconds: dict[str, float], peers: list[str
     )
 
 
+def _saved_peers(results: list[CaseResult], saved: Path) -> list[str]:
+    """Peers' scores from a saved run, case by case in order (a case name can repeat: one
+    camelot test checks several expected tables of one file)."""
+    queue: dict[str, list[dict[str, Any]]] = {}
+    for r in json.loads(saved.read_text()):
+        queue.setdefault(f"{r['case']} {r['shape']}", []).append(r["scores"])
+    for res in results:
+        old = queue[f"{res.case} {list(res.shape)}"].pop(0)
+        res.scores.update({t: Score(**old[t]) for t in TOOLS[1:] if t in old})
+    return [t for t in TOOLS[1:] if all(t in r.scores for r in results)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", type=Path, help="write the per-case scores here")
@@ -330,9 +346,12 @@ def main() -> int:
     parser.add_argument(
         "--tools", nargs="*", default=list(TOOLS[1:]), help="peers to run beside ours (all)"
     )
+    parser.add_argument("--peers-from", type=Path, help="peers' scores saved by --json")
     args = parser.parse_args()
-    peers = [OURS, *(t for t in TOOLS[1:] if t in args.tools)]
+    peers = [OURS, *(t for t in TOOLS[1:] if t in args.tools and not args.peers_from)]
     results, seconds = run(load_cases(args.only), peers)
+    if args.peers_from:
+        peers = [OURS, *_saved_peers(results, args.peers_from)]
     print(render(results, seconds, peers))
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=1))
