@@ -1,6 +1,11 @@
 """camelot's own test suite: our table stage beside camelot (lattice, stream) and pdfplumber.
 
     .venv/bin/python benchmarks/bench_camelot_suite.py [--json OUT.json] [--only NAME ...]
+        [--tools "camelot lattice" ...] [--peers-from SAVED.json]
+
+--peers-from takes the peers' per-case scores from an earlier --json run instead of running
+them again (their code does not change between our rounds; a full peer run takes ~15 minutes
+on a loaded machine); their seconds are then not measured.
 
 Cases: every (expected table, PDF) in /work/shared/realdata/camelot_tests/expected_tables.json
 (identical duplicates counted once).  A case from camelot's lattice tests is "ruled", one from
@@ -16,6 +21,12 @@ of the PDF; the found table that best matches the expected one is scored:
   notes above a table into it in some tests and not in others; a table found with or without
   them is otherwise scored 0 for a shifted body); cells left without a partner still count;
 - any position: F1 of the normalised non-empty texts as multisets (structure ignored).
+
+Many of camelot's tests pass an option (a table area, column positions, where a merged
+cell's text goes); their expected table is that option's output.  "ours, default" runs with
+no hint at all; "ours, with the test's options" passes the same options as our own keyword
+hints (extractors/tables/hints.py, TEST_OPTIONS below) where we have the notion, and runs as
+the default elsewhere.  camelot and pdfplumber run with their defaults throughout.
 
 camelot's expected tables are its own outputs, a format rather than a truth: its stream
 flavour puts each line of a multi-line cell on a row of its own.  Our tables are scored both
@@ -34,21 +45,25 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from peers import FINDERS, Found, md_table, stamp
+from camelot_options import TEST_OPTIONS, hints_for
+from peers import FINDERS, Found, md_table, ours, stamp
 
 SUITE = Path("/work/shared/realdata/camelot_tests")
 PASSWORDS = {"health_protected.pdf": "userpass"}
 MAX_SHIFT_ROWS = 6
 MAX_SHIFT_COLS = 2
-TOOLS = ("ours", "camelot lattice", "camelot stream", "pdfplumber")
+OURS = "ours, default"
+HINTED = "ours, with the test's options"
+TOOLS = (OURS, "camelot lattice", "camelot stream", "pdfplumber")
 # camelot tests that pass a non-default option (named after it): their expected table is the
 # output of that option, which no tool run with its defaults is asked to reproduce.
 OPTION_TESTS = re.compile(
-    r"table_areas|table_regions|columns|flag_size|strip_text|split_text|edge_tol|"
-    r"layout_kwargs|copy_text|shift_text"
+    r"^test_[a-z]+_(table_areas|table_regions|columns|flag_size|strip_text|split_text|"
+    r"edge_tol|layout_kwargs|copy_text|shift_text):"
 )
 Grid = list[list[str]]
 LEADER_DOTS = re.compile(r"[.…·]{2,}")
@@ -60,6 +75,7 @@ class Case:
     pdf: Path
     ruled: bool
     expected: Grid
+    options: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -95,7 +111,9 @@ def load_cases(only: list[str] | None) -> list[Case]:
             if only and not any(o in name for o in only):
                 continue
             ruled = not entry["flavor"]  # the lattice tests name no flavour
-            cases.append(Case(name, SUITE / pdf, ruled, entry["expected_rows"]))
+            test = entry["test"]
+            options = TEST_OPTIONS.get(f"{test}:{entry['data_var']}", TEST_OPTIONS.get(test, {}))
+            cases.append(Case(name, SUITE / pdf, ruled, entry["expected_rows"], options))
     return cases
 
 
@@ -207,14 +225,16 @@ def _titles(found: Found, width: int) -> list[tuple[str, Grid]]:
     return out
 
 
-def run(cases: list[Case]) -> tuple[list[CaseResult], dict[str, float]]:
-    seconds: dict[str, float] = dict.fromkeys(TOOLS, 0.0)
+def run(cases: list[Case], tools: list[str]) -> tuple[list[CaseResult], dict[str, float]]:
+    seconds: dict[str, float] = dict.fromkeys([*tools, HINTED], 0.0)
     found: dict[tuple[str, Path], list[Found]] = {}
     for pdf in sorted({c.pdf for c in cases}):
-        for tool in TOOLS:
+        for tool in tools:
             start = time.perf_counter()
             try:
-                found[tool, pdf] = FINDERS[tool](pdf, PASSWORDS.get(pdf.name))
+                found[tool, pdf] = FINDERS["ours" if tool == OURS else tool](
+                    pdf, PASSWORDS.get(pdf.name)
+                )
             except Exception as err:  # a peer failing on a file scores 0 there, the run goes on
                 print(f"{tool} failed on {pdf.name}: {err}", file=sys.stderr)
                 found[tool, pdf] = []
@@ -223,9 +243,17 @@ def run(cases: list[Case]) -> tuple[list[CaseResult], dict[str, float]]:
     results = []
     for case in cases:
         res = CaseResult(case.name, case.pdf.name, case.ruled, _shape(case.expected))
-        for tool in TOOLS:
-            res.scores[tool] = best(case.expected, found[tool, case.pdf], split=tool == "ours")
-        ours_as_is = best(case.expected, found["ours", case.pdf], split=False)
+        for tool in tools:
+            res.scores[tool] = best(case.expected, found[tool, case.pdf], split=tool == OURS)
+        start = time.perf_counter()
+        hinted = (
+            ours(case.pdf, PASSWORDS.get(case.pdf.name), hints_for(case.options))
+            if case.options
+            else found[OURS, case.pdf]
+        )
+        seconds[HINTED] += time.perf_counter() - start
+        res.scores[HINTED] = best(case.expected, hinted, split=True)
+        ours_as_is = best(case.expected, found[OURS, case.pdf], split=False)
         res.scores["ours (as is only)"] = ours_as_is
         results.append(res)
     return results, seconds
@@ -241,7 +269,7 @@ def summary(
     chosen = [r for r in results if ruled is None or r.ruled == ruled]
     if defaults:
         chosen = [r for r in chosen if not OPTION_TESTS.search(r.case)]
-    scores = [r.scores[tool] for r in chosen]
+    scores = [r.scores[tool] for r in chosen] or [Score()]
     label = {True: "ruled", False: "unruled", None: "all"}[ruled]
     label += ", default options" if defaults else ""
     return [
@@ -256,8 +284,8 @@ def summary(
     ]
 
 
-def render(results: list[CaseResult], seconds: dict[str, float]) -> str:
-    tools = [*TOOLS, "ours (as is only)"]
+def render(results: list[CaseResult], seconds: dict[str, float], peers: list[str]) -> str:
+    tools = [OURS, HINTED, *peers[1:], "ours (as is only)"]
     head = [
         "tool",
         "cases",
@@ -270,14 +298,15 @@ def render(results: list[CaseResult], seconds: dict[str, float]) -> str:
     ]
     kinds = [k for k in (True, False) if any(r.ruled == k for r in results)] + [None]
     rows = [summary(results, t, ruled) for ruled in kinds for t in tools]
-    defaults = [summary(results, t, ruled, defaults=True) for ruled in kinds for t in TOOLS]
+    defaults = [summary(results, t, ruled, defaults=True) for ruled in kinds for t in peers]
+    shown = [OURS, HINTED, *peers[1:]]
     per_case = [
         [r.case, "ruled" if r.ruled else "unruled", f"{r.shape[0]}×{r.shape[1]}"]
-        + [f"{r.scores[t].normalised:.2f} / {r.scores[t].aligned:.2f}" for t in TOOLS]
-        + [r.scores["ours"].convention]
+        + [f"{r.scores[t].normalised:.2f} / {r.scores[t].aligned:.2f}" for t in shown]
+        + [r.scores[OURS].convention]
         for r in results
     ]
-    time_rows: list[list[object]] = [[t, seconds[t]] for t in TOOLS]
+    time_rows: list[list[object]] = [[t, seconds.get(t, "(saved)")] for t in [*peers, HINTED]]
     return "\n\n".join(
         [
             "## camelot test suite: table stage vs peers",
@@ -287,24 +316,43 @@ def render(results: list[CaseResult], seconds: dict[str, float]) -> str:
             "on the file; exact = tables equal to the expected one after normalising text.",
             md_table(head, rows),
             "The same without the option-dependent cases (tests that pass camelot an option: "
-            + OPTION_TESTS.pattern.replace("|", ", ")
+            + OPTION_TESTS.pattern.split("(")[1].split(")")[0].replace("|", ", ")
             + "):",
             md_table(head, defaults),
             "Per case, normalised / aligned cell accuracy:",
-            md_table(["case", "kind", "expected", *TOOLS, "ours: convention"], per_case),
+            md_table(["case", "kind", "expected", *shown, "ours: convention"], per_case),
             "Seconds for the whole suite, per tool (all pages of every file):",
             md_table(["tool", "seconds"], time_rows),
         ]
     )
 
 
+def _saved_peers(results: list[CaseResult], saved: Path) -> list[str]:
+    """Peers' scores from a saved run, case by case in order (a case name can repeat: one
+    camelot test checks several expected tables of one file)."""
+    queue: dict[str, list[dict[str, Any]]] = {}
+    for r in json.loads(saved.read_text()):
+        queue.setdefault(f"{r['case']} {r['shape']}", []).append(r["scores"])
+    for res in results:
+        old = queue[f"{res.case} {list(res.shape)}"].pop(0)
+        res.scores.update({t: Score(**old[t]) for t in TOOLS[1:] if t in old})
+    return [t for t in TOOLS[1:] if all(t in r.scores for r in results)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", type=Path, help="write the per-case scores here")
     parser.add_argument("--only", nargs="*", help="cases whose name contains one of these")
+    parser.add_argument(
+        "--tools", nargs="*", default=list(TOOLS[1:]), help="peers to run beside ours (all)"
+    )
+    parser.add_argument("--peers-from", type=Path, help="peers' scores saved by --json")
     args = parser.parse_args()
-    results, seconds = run(load_cases(args.only))
-    print(render(results, seconds))
+    peers = [OURS, *(t for t in TOOLS[1:] if t in args.tools and not args.peers_from)]
+    results, seconds = run(load_cases(args.only), peers)
+    if args.peers_from:
+        peers = [OURS, *_saved_peers(results, args.peers_from)]
+    print(render(results, seconds, peers))
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=1))
     return 0

@@ -42,8 +42,11 @@ class Found:
 Finder = Callable[[Path, str | None], list[Found]]
 
 
-def ours(path: Path, password: str | None = None) -> list[Found]:
-    """Our table stage exactly as extractors/pipeline.py runs it on a digital page."""
+def ours(path: Path, password: str | None = None, hints: Any = None) -> list[Found]:
+    """Our table stage exactly as extractors/pipeline.py runs it on a digital page.
+
+    `hints`, when given, is called with each page's height and returns the TableHints
+    (extractors/tables/hints.py) passed to find_tables on that page: what a caller knows."""
     import pdfplumber
 
     from extractors.backends.text_layer import read_page
@@ -56,7 +59,8 @@ def ours(path: Path, password: str | None = None) -> list[Found]:
     with pdfplumber.open(str(path), password=password or "") as pdf:
         for number, plumber_page in enumerate(pdf.pages, start=1):
             page = read_page(plumber_page, number, options)
-            for table in find_tables(page, page_lines(page), options):
+            given = hints(page.height) if hints else None
+            for table in find_tables(page, page_lines(page), options, given):
                 grid = table.cell_matrix()
                 rows = [[c.text if c else "" for c in row] for row in grid]
                 lines = [[_visual_lines(c) if c else [] for c in row] for row in grid]

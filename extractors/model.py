@@ -17,6 +17,9 @@ from schemas.budget import RegionKind
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 Method = Literal["pdf_text", "ocr"]
+# Which way a word's glyphs run on the page: left to right, or rotated to run down (ttb) or
+# up (btt) the page (a column header set sideways); from the text layer's glyph matrix.
+Direction = Literal["ltr", "ttb", "btt"]
 PageStatus = Literal["ok", "needs_ocr", "failed"]
 
 
@@ -26,6 +29,7 @@ class Word:
     bbox: BBox
     score: float = 1.0
     method: Method = "pdf_text"
+    direction: Direction = "ltr"
 
     @property
     def x0(self) -> float:

@@ -8,7 +8,7 @@ from typing import Any
 from pdfplumber.page import Page as PlumberPage
 
 from extractors.backends.rulings import page_rulings
-from extractors.backends.turn import reading_turn, turn_page, turned_words
+from extractors.backends.turn import reading_turn, sideways_direction, turn_page, turned_words
 from extractors.model import Page, Word
 from extractors.options import PipelineOptions
 
@@ -29,6 +29,8 @@ def read_page(plumber_page: PlumberPage, number: int, options: PipelineOptions) 
     width, height = float(plumber_page.width), float(plumber_page.height)
     rotation = int(plumber_page.rotation or 0) % 360
     raw_words = plumber_page.extract_words(**_WORD_OPTIONS)
+    if not all(w.get("upright", True) for w in raw_words):  # their glyphs say which way
+        raw_words = plumber_page.extract_words(**_WORD_OPTIONS, return_chars=True)
     words = [_word(w) for w in raw_words if w["text"].strip()]
     text = "".join(w.text for w in words)
     meaningful = len(_MEANINGFUL.findall(_CID.sub("", text)))
@@ -64,9 +66,14 @@ def _turn_sideways(plumber_page: PlumberPage, page: Page) -> None:
 
 
 def _word(raw: dict[str, Any]) -> Word:
+    text = str(raw["text"])
+    direction = sideways_direction(raw.get("chars") or []) if not raw.get("upright", 1) else "ltr"
     return Word(
-        text=str(raw["text"]),
+        # pdfplumber strings sideways glyphs top to bottom: text set to read upwards comes
+        # out reversed ("sretov") unless turned back.
+        text=text[::-1] if direction == "btt" else text,
         bbox=(float(raw["x0"]), float(raw["top"]), float(raw["x1"]), float(raw["bottom"])),
+        direction=direction,
     )
 
 

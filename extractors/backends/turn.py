@@ -15,7 +15,7 @@ from typing import Any
 
 from pdfplumber.utils import text as plumber_text
 
-from extractors.model import BBox, Page, Ruling, Word
+from extractors.model import BBox, Direction, Page, Ruling, Word
 
 # Share of the page's glyphs that must run the same sideways direction to turn the page.
 _MIN_SHARE = 0.6
@@ -40,6 +40,14 @@ def _glyph_turn(char: dict[str, Any]) -> int:
     if b < 0:
         return 270  # reads top to bottom: turn the page a quarter anticlockwise
     return 90 if b > 0 else 0
+
+
+def sideways_direction(chars: Sequence[dict[str, Any]]) -> Direction:
+    """Which way a sideways word reads, by its first glyph's matrix ("ltr" if upright)."""
+    turn = _glyph_turn(chars[0]) if chars else 0
+    if turn == 270:
+        return "ttb"
+    return "btt" if turn == 90 else "ltr"
 
 
 def turned_words(

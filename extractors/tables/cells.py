@@ -34,6 +34,8 @@ def join_words(words: list[Word]) -> str:
     """
     if not words:
         return ""
+    if all(w.direction != "ltr" for w in words):
+        return _join_sideways(words)
     ordered = sorted(words, key=lambda w: (round(w.yc / 4), w.x0))
     text = ordered[0].text
     for prev, word in itertools.pairwise(ordered):
@@ -42,6 +44,20 @@ def join_words(words: list[Word]) -> str:
             gap = word.x0 - prev.x1
             text += " " if gap > 1.5 else ""
         text += word.text
+    return text
+
+
+def _join_sideways(words: list[Word]) -> str:
+    """A header set sideways: words run up (btt) or down (ttb) the page, and its lines
+    follow each other left to right (btt) or right to left (ttb)."""
+    up = sum(w.direction == "btt" for w in words) * 2 >= len(words)
+    ordered = sorted(
+        words, key=lambda w: (round(w.xc / 4) * (1 if up else -1), -w.bottom if up else w.top)
+    )
+    text = ordered[0].text
+    for word in ordered[1:]:
+        gap = _ASCII_END.search(text) and _ASCII_START.search(word.text)
+        text += (" " if gap else "") + word.text
     return text
 
 

@@ -9,10 +9,15 @@ from extractors.model import Line, Page, Table
 from extractors.options import PipelineOptions
 from extractors.tables.caption import drop_caption_rows, merge_shared_positions
 from extractors.tables.empty import drop_empty_leading_columns
+from extractors.tables.hints import TableHints, hinted_tables
 from extractors.tables.packed import packed_grid
 from extractors.tables.phrase_columns import merge_phrase_columns
+from extractors.tables.prose import prose_columns
+from extractors.tables.row_labels import with_outside_labels
 from extractors.tables.ruled import ruled_tables
+from extractors.tables.spans import flatten_spans
 from extractors.tables.stream import stream_tables
+from extractors.tables.token_grid import token_grids
 
 CONTEXT_LINES = 5
 CONTEXT_REACH = 120.0  # points above a table where its title and unit line may stand
@@ -23,9 +28,10 @@ _FOOTNOTE = re.compile(r"^(注|说明|备注)|本表")
 
 def grid_engine(page: Page, lines: list[Line]) -> list[Table]:
     """Our engine: ruled grid first, then word clustering where no grid stands."""
-    ruled = [t for t in ruled_tables(page) if not packed_grid(t)]
+    ruled = [with_outside_labels(page, t) for t in ruled_tables(page) if not packed_grid(t)]
     stream = stream_tables(page, lines, [t.bbox for t in ruled], first_index=len(ruled) + 1)
-    return ruled + stream
+    found = ruled + stream
+    return found + token_grids(page, lines, [t.bbox for t in found], len(found) + 1)
 
 
 def camelot_engine(page: Page, lines: list[Line]) -> list[Table]:
@@ -41,14 +47,24 @@ ENGINES: dict[str, Callable[[Page, list[Line]], list[Table]]] = {
 }
 
 
-def find_tables(page: Page, lines: list[Line], options: PipelineOptions) -> list[Table]:
+def find_tables(
+    page: Page, lines: list[Line], options: PipelineOptions, hints: TableHints | None = None
+) -> list[Table]:
+    """The page's tables; `hints` (extractors/tables/hints.py) are what the caller knows."""
     if page.status != "ok" or not page.words:
         return []
-    tables = sorted(ENGINES[options.table_engine](page, lines), key=lambda t: t.bbox[1])
+    engine = ENGINES[options.table_engine]
+    hints = hints or TableHints()
+    if hints.locate:
+        found = hinted_tables(page, engine, hints)
+    else:
+        found = [t for t in engine(page, lines) if not prose_columns(t)]
+    tables = sorted(found, key=lambda t: t.bbox[1])
     previous_bottom = 0.0
     for index, table in enumerate(tables):
         merge_shared_positions(table)
-        if not table.ruled:
+        # A hinted table is what the caller drew: its rows and columns stay as given.
+        if not table.ruled and table.engine != "hints":
             drop_caption_rows(table)
             merge_phrase_columns(table)
         drop_empty_leading_columns(table)
@@ -56,7 +72,7 @@ def find_tables(page: Page, lines: list[Line], options: PipelineOptions) -> list
         following = tables[index + 1].bbox[1] if index + 1 < len(tables) else page.height
         table.notes = _notes(lines, table, following)
         previous_bottom = table.bbox[3]
-    return tables
+    return [flatten_spans(t, hints.span_text) for t in tables]
 
 
 def _notes(lines: list[Line], table: Table, ceiling: float) -> list[str]:

@@ -42,9 +42,9 @@ def test_camelot_suite_on_two_files(tmp_path: Path) -> None:
     cases = json.loads(out.read_text())
     # The ruled us-030 table and the two small tables of multiple_tables are read exactly.
     us030 = next(c for c in cases if c["case"] == "test_lattice:us-030")
-    assert us030["scores"]["ours"]["normalised"] == 1.0
+    assert us030["scores"]["ours, default"]["normalised"] == 1.0
     small = [c for c in cases if "multiple_tables" in c["case"]]
-    assert len(small) == 2 and all(c["scores"]["ours"]["exact_table"] for c in small)
+    assert len(small) == 2 and all(c["scores"]["ours, default"]["exact_table"] for c in small)
 
 
 def test_icdar_on_two_files(tmp_path: Path) -> None:
