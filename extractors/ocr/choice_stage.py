@@ -1,6 +1,7 @@
 """Stages that let the document's own structure settle OCR readings (scanned tables only):
-header words one glyph off a known heading (before typing), then figures chosen by the
-row identities, codes one glyph off the rows around them (after typing).  Digital
+header words one glyph off a known heading (before typing), then (after typing) the
+total column the rows add up to where its heading was lost, codes one glyph off the
+code the lists give the printed name, and figures chosen by the row identities.  Digital
 tables pass through unchanged."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import replace
 from extractors.ocr.code_neighbours import fix_neighbour_codes
 from extractors.ocr.header_alias import alias_ocr_headers
 from extractors.ocr.identity_choice import choose_readings
+from extractors.ocr.total_column import name_total_columns
 from extractors.stages.state import DocumentState
 
 
@@ -18,4 +20,5 @@ def alias_headers(state: DocumentState) -> DocumentState:
 
 
 def choose_figures(state: DocumentState) -> DocumentState:
-    return replace(state, typed=choose_readings(fix_neighbour_codes(state.typed)))
+    typed = fix_neighbour_codes(name_total_columns(state.typed))
+    return replace(state, typed=choose_readings(typed))

@@ -3,9 +3,9 @@
 Cross tables (功能科目 × 经济科目, 北京 03表) print one function code on many rows; at
 150 dpi one of them reads "2010901" or "2016801" among "2010801" rows, and its figures
 leave the code's sum.  A code whose printed name the classification lists do not give it
-takes the code (one glyph away) that the table prints elsewhere and that the lists do
-give that name; or, between two rows of one code one glyph away, that code.  OCR'd
-tables only; the name is kept as read.
+(up to OCR's lost glyphs) takes the code one glyph away that the table prints elsewhere
+and that the lists do give that name; or, between two rows of one code one glyph away,
+that code.  OCR'd tables only; the name is kept as read.
 """
 
 from __future__ import annotations
@@ -68,14 +68,31 @@ def _corrected(column: list[Cell | None], i: int, printed: set[str]) -> str | No
     if here is None:
         return None
     code, sep, name = here
-    if _list_name(code) == name:
+    if _near(_list_name(code), name):
         return None  # the list agrees with the row: as printed
     before = _split(column[i - 1]) if i > 0 else None
     after = _split(column[i + 1]) if i + 1 < len(column) else None
     if before and after and before[0] == after[0] != code and one_glyph_apart(code, before[0]):
         return before[0] + sep + name
-    named = [c for c in printed if one_glyph_apart(code, c) and _list_name(c) == name]
+    named = [c for c in printed if one_glyph_apart(code, c) and _near(_list_name(c), name)]
     return named[0] + sep + name if len(named) == 1 else None
+
+
+def _near(listed: str | None, printed: str) -> bool:
+    """The printed name is the listed one, up to the glyphs OCR loses in a name this long
+    (one in four; sibling names such as 行政单位医疗 / 事业单位医疗 differ by more)."""
+    if listed is None or not printed:
+        return False
+    return _edits(listed, printed) <= max(1, min(len(listed), len(printed)) // 4)
+
+
+def _edits(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def _list_name(code: str) -> str | None:
