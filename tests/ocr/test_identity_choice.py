@@ -18,6 +18,7 @@ import pytest
 
 from extractors.backends.pdf_open import inspect_pdf
 from extractors.model import Cell
+from extractors.ocr.code_fragments import repaired_code_text
 from extractors.ocr.code_neighbours import one_glyph_apart
 from extractors.ocr.figure_variants import neighbours, regrouped, table_precision
 from extractors.ocr.header_alias import one_glyph_heading
@@ -59,6 +60,17 @@ def test_header_and_code_aliases() -> None:
     assert one_glyph_heading("合计") is None  # too short to guess
     assert one_glyph_apart("2010901", "2010801") and one_glyph_apart("200801", "2010801")
     assert not one_glyph_apart("2080505", "2080566")  # two glyphs
+
+
+def test_code_cells_garbled_around_the_code() -> None:
+    # Seen on the 北京 06表 scan: a glyph doubled across a gap, the head of a code lost.
+    assert repaired_code_text("302077-邮电费", 5) == "30207-邮电费"
+    assert repaired_code_text("4-抚恤金", 5) == "30304-抚恤金"
+    # Left alone: codes as printed, and repairs the lists do not confirm by name.
+    assert repaired_code_text("30207-邮电费", 5) is None
+    assert repaired_code_text("3021101-差旅费", 5) is None
+    assert repaired_code_text("302077-办公费", 5) is None
+    assert repaired_code_text("4-不在目录的名称", 5) is None
 
 
 @dataclass(slots=True)
