@@ -23,6 +23,7 @@ from decimal import Decimal
 from extractors.model import Cell, ReadingChoice
 from extractors.numbers import parse_amount
 from extractors.ocr.figure_variants import neighbours, regrouped, table_precision
+from extractors.ocr.word_scores import is_amount
 from extractors.tables.header import clean
 from extractors.tables.typed import TypedTable
 
@@ -73,13 +74,16 @@ def _chosen(typed: TypedTable) -> TypedTable:
 
 
 def _regrouped(typed: TypedTable, cols: list[int], decimals: int) -> TypedTable:
-    """Separators re-placed by the table's precision ("890,444600" -> "890.444600"): the
-    grammar decides these, not an identity, so the identities may confirm them."""
+    """Separators re-placed by the table's precision ("890,444600" -> "890.444600") in
+    figures that break the amount grammar: the grammar decides these, not an identity, so
+    the identities may confirm them.  A valid amount printed without the table's decimals
+    ("36369000", or a whole "1500") is left to the row search, as one change."""
     cells = [
         replace(c, text=text)
         if c.row >= typed.header.rows
         and c.col in cols
         and c.method == "ocr"
+        and not is_amount(c.text)
         and (text := regrouped(c.text, decimals)) is not None
         and text != c.text
         else c
@@ -137,7 +141,10 @@ def _slots(
             continue
         # A reading that breaks the table's precision is no reading: it must change.
         value = _value(cell) if _decimals(cell.text) == decimals else None
-        slots.append(_Slot(cell, value, neighbours(cell.text, decimals)))
+        options = neighbours(cell.text, decimals)
+        if (grouped := regrouped(cell.text, decimals)) not in (None, cell.text):
+            options[grouped] = Decimal(grouped.replace(",", ""))
+        slots.append(_Slot(cell, value, options))
     if len(slots) < 2 or slots[0].cell is not cells[0]:
         return None
     first = [_value(s.cell) for s in slots]
