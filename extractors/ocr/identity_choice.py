@@ -1,16 +1,18 @@
 """Let a table's own arithmetic choose among the readings of its OCR'd figures.
 
-Where a row's identity (合计 = 基本 + 项目 + the other spending columns, or 人员 + 公用)
-fails with the figures as first read, the readings of the row's cells that change the
-fewest glyphs (figure_variants.py: the separators re-placed by the table's precision,
-then one glyph per cell, at most two cells) are searched for those under which it holds.
-A reading is taken only when it is the UNIQUE one at that fewest number of changes; the
-replaced text is kept on the cell (`Cell.choice`).
+Figures that break the amount grammar get their separators re-placed by the table's
+printed precision first ("1.210.176000" -> "1,210.176000" on a six-decimal table): the
+grammar decides those.  Where a row's identity (合计 = 基本 + 项目 + the other spending
+columns, or 人员 + 公用) then still fails, the readings one glyph away from each cell
+(figure_variants.py; at most two cells changed) are searched for those under which it
+holds, fewest changes first.  A reading is taken only when it is the UNIQUE one at that
+fewest number of changes; the text as first read is kept on the cell (`Cell.choice`).
 
-Evidence rule: the identity that chose a reading cannot also confirm it.  A chosen cell
-is confirmed only by a different identity that holds with it: the column's sum down to
-the table's 合计 row, when no reading of that column was chosen by that sum.  An
-unconfirmed choice keeps the value in review (mapping/readings.py adds its signal).
+Evidence rule: the identity that chose a reading cannot also confirm it, nor the other
+figures of that row (they agree with the choice by construction).  Every cell of a row
+that chose is marked, and is confirmed only by a different identity that holds with it:
+the column's sum down to the table's 合计 row.  An unconfirmed mark keeps the value in
+review (mapping/readings.py adds its signal).
 """
 
 from __future__ import annotations
