@@ -1,8 +1,8 @@
 """OCR readings settled by the table's own structure (issues #9, #10), on a real page.
 
-北京 预算03表 (six-decimal 万元 figures in ~4.6 pt print) scanned at 150 dpi, as the
-scanned real-truth benchmark renders it: its 合计 heading reads as one glyph, codes and
-figures lose single glyphs.  The rules are checked on the misreads seen there, and the
+北京 预算03表 (six-decimal 万元 figures in ~4.6 pt print) scanned alone with the scanned
+real-truth benchmark's settings (150 dpi, noise, 1.5°): its 合计 heading reads as one
+glyph, codes and figures lose single glyphs.  The rules are checked on the misreads seen there, and the
 page end to end: the structure is recovered, the chosen readings are figures the page
 prints, and none of them is accepted on the identity that chose it.
 """
@@ -84,7 +84,7 @@ def beijing_p3(tmp_path_factory: pytest.TempPathFactory, build_module: ModuleTyp
     if not BEIJING.exists():
         pytest.skip("shared realdata not present")
     out = tmp_path_factory.mktemp("beijing") / "beijing_p3_150.pdf"
-    # The scanned real-truth benchmark's variant (benchmarks/real_truth_report.py).
+    # The variant of benchmarks/real_truth_report.py --scanned 150, on page 3 alone.
     build_module.scan_pdf(
         BEIJING, out, build_module.Variant("150", 150, 1.5, 8.0, 0.5, 60), 11, [3]
     )
@@ -105,6 +105,7 @@ def _chosen(state: DocumentState) -> list[Cell]:
     return [c for t in state.typed for c in t.table.cells if c.choice is not None]
 
 
+@pytest.mark.realdata
 def test_structure_recovered_from_the_scan(beijing_p3: Scanned) -> None:
     typed = next(t for t in beijing_p3.state.typed if t.title.startswith("预算03表"))
     # The 合计 heading is not read as 合计 on this scan; the rows' arithmetic names it.
@@ -123,6 +124,7 @@ def test_structure_recovered_from_the_scan(beijing_p3: Scanned) -> None:
     assert len(functions - printed) <= 4, sorted(functions - printed)
 
 
+@pytest.mark.realdata
 def test_chosen_readings_are_printed_figures(beijing_p3: Scanned) -> None:
     changed = [c for c in _chosen(beijing_p3.state) if c.choice and c.choice.replaced != c.text]
     assert len(changed) >= 3
@@ -132,6 +134,7 @@ def test_chosen_readings_are_printed_figures(beijing_p3: Scanned) -> None:
     assert len(right) >= 0.7 * len(changed), [(c.choice, c.text) for c in changed]
 
 
+@pytest.mark.realdata
 def test_no_value_accepted_on_the_identity_that_chose_it(beijing_p3: Scanned) -> None:
     chosen = {
         (c.page, c.row, c.col)
