@@ -2,9 +2,9 @@
 
 北京 预算03表 (six-decimal 万元 figures in ~4.6 pt print) scanned alone with the scanned
 real-truth benchmark's settings (150 dpi, noise, 1.5°): its 合计 heading reads as one
-glyph, codes and figures lose single glyphs.  The rules are checked on the misreads seen there, and the
-page end to end: the structure is recovered, the chosen readings are figures the page
-prints, and none of them is accepted on the identity that chose it.
+glyph, codes and figures lose single glyphs.  The rules are checked on the misreads seen
+there, and the page end to end: the structure is recovered, the chosen readings are
+figures the page prints, and none of them is accepted on the identity that chose it.
 """
 
 from __future__ import annotations
