@@ -102,6 +102,15 @@ class Line:
         return union_bbox([w.bbox for w in self.words])
 
 
+@dataclass(frozen=True, slots=True)
+class ReadingChoice:
+    """An OCR'd figure whose reading a table identity chose among its alternatives."""
+
+    replaced: str  # the text as first read
+    rule: str  # the identity that chose it
+    confirmed_by: str | None = None  # a different identity that holds with it, if any
+
+
 @dataclass(slots=True)
 class Cell:
     row: int
@@ -112,6 +121,7 @@ class Cell:
     row_span: int = 1
     col_span: int = 1
     words: list[Word] = field(default_factory=list)
+    choice: ReadingChoice | None = None  # set by extractors/ocr/identity_choice.py
 
     @property
     def confidence(self) -> float:

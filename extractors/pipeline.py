@@ -32,6 +32,7 @@ from extractors.backends.pdf_open import PdfInfo, inspect_pdf
 from extractors.backends.text_layer import read_page
 from extractors.model import Page, Region
 from extractors.model import PageResult as PageResult  # re-exported: workers import it here
+from extractors.ocr.choice_stage import alias_headers, choose_figures
 from extractors.ocr.pool import MIN_POOL_PAGES, ocr_worker_count, pool_running
 from extractors.ocr.pool_pages import PoolPages
 from extractors.options import PipelineOptions
@@ -50,7 +51,9 @@ Progress = Callable[[int, int], None]  # (pages done, pages total)
 # The document half, in order: each stage fills its part of the state (stages/state.py).
 DOCUMENT_STAGES: tuple[Stage, ...] = (
     stitch_tables,
+    alias_headers,
     type_tables,
+    choose_figures,
     map_readings,
     reconcile_values,
     check_identities,

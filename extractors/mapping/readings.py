@@ -9,6 +9,9 @@ from extractors.numbers import parse_amount, to_yuan
 from extractors.tables.typed import TypedTable
 from schemas import ReadMethod, Source
 
+# At the build stage's DOUBTED_PENALTY: a value with such a reading stays in review.
+IDENTITY_CHOICE_PENALTY = 3.0
+
 
 def cell_reading(
     path: str, cell: Cell | None, typed: TypedTable, signals: list[Signal] | None = None
@@ -28,6 +31,9 @@ def cell_reading(
         doubts.append(Signal("ocr_score", _ocr_penalty(cell.confidence)))
     if parsed.empty:
         doubts.append(Signal("empty_cell", 0.2))
+    if cell.choice is not None and cell.choice.confirmed_by is None:
+        # Chosen by an identity that cannot also confirm it: review (ocr/identity_choice.py).
+        doubts.append(Signal("identity_choice", IDENTITY_CHOICE_PENALTY))
     return Reading(
         path=path,
         value=to_yuan(parsed.value, typed.unit),
