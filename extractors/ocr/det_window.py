@@ -18,6 +18,8 @@ import numpy as np
 
 # rapidocr's detector resizes its input to multiples of this (the network's stride).
 GRID = 32
+# rapidocr scales an image up until its short side is this (limit_type "min").
+MIN_SIDE = 736
 # White kept around the ink, in detector pixels: the network sees a margin of real paper
 # before its zero padding, as it did on the whole page.
 PAD = 2 * GRID
@@ -45,17 +47,21 @@ def detector_size(h: int, w: int) -> tuple[int, int]:
     Its rule (limit_type "min", 736): small images are scaled up so that the short side
     is 736, then both sides rounded to multiples of 32.
     """
-    ratio = 736 / min(h, w) if min(h, w) < 736 else 1.0
+    ratio = MIN_SIDE / min(h, w) if min(h, w) < MIN_SIDE else 1.0
     return (
         int(round(int(h * ratio) / GRID) * GRID),
         int(round(int(w * ratio) / GRID) * GRID),
     )
 
 
-def ink_window(gray: np.ndarray) -> DetWindow | None:
-    """The inked part of `gray` as the detector would see it, or None to use the whole."""
+def ink_window(gray: np.ndarray, keep_scale: bool = False) -> DetWindow | None:
+    """The inked part of `gray` as the detector would see it, or None to use the whole.
+
+    `keep_scale`: `gray` was shrunk on purpose (det_scale.py) and must not be scaled back
+    up to the detector's minimum side; the whole of it is then a window too.
+    """
     h, w = gray.shape[:2]
-    dh, dw = detector_size(h, w)
+    dh, dw = _grid_size(h, w) if keep_scale else detector_size(h, w)
     if dh <= 0 or dw <= 0:
         return None
     sized = cv2.resize(gray, (dw, dh))  # the detector's own resize (bilinear)
@@ -67,8 +73,12 @@ def ink_window(gray: np.ndarray) -> DetWindow | None:
     y0, y1 = _span(int(rows[0]), int(rows[-1]) + 1, dh)
     x0, x1 = _span(int(cols[0]), int(cols[-1]) + 1, dw)
     if (y1 - y0) * (x1 - x0) > MAX_SHARE * dh * dw:
-        return None
+        return DetWindow(sized, 0, 0, dw, dh) if keep_scale else None
     return DetWindow(sized[y0:y1, x0:x1], x0, y0, dw, dh)
+
+
+def _grid_size(h: int, w: int) -> tuple[int, int]:
+    return max(GRID, round(h / GRID) * GRID), max(GRID, round(w / GRID) * GRID)
 
 
 def _span(lo: int, hi: int, size: int) -> tuple[int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from extractors.ocr.det_scale import shrink_factor
 from extractors.ocr.det_window import ink_window, to_source
 from extractors.ocr.engine_types import OcrEngine, OcrWord, Quad
 from extractors.ocr.line_boxes import ink_runs
@@ -41,7 +42,11 @@ def detect(engine: RapidOcrEngine, image: np.ndarray) -> list[Quad]:
     small = image
     if factor < 1.0:
         small = cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
-    win = ink_window(small) if small.ndim == 2 else None
+    shrink = shrink_factor(small) if small.ndim == 2 else 1.0
+    if shrink < 1.0:
+        small = cv2.resize(small, None, fx=shrink, fy=shrink, interpolation=cv2.INTER_AREA)
+        factor *= shrink
+    win = ink_window(small, keep_scale=shrink < 1.0) if small.ndim == 2 else None
     if win is None:
         quads = engine.detect(small)
     else:
