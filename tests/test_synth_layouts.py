@@ -41,7 +41,7 @@ CASES: dict[int, tuple[str, tuple[str, ...]]] = {
     5245: ("project name broken by the page end, unit name left of it", ("projects",)),
     5387: ("names only: 制造业 under 21598 is a 项, not 款 21502", ("expenditure_by_function",)),
     5004: ("the last project row alone on the next page, its name broken", ("projects",)),
-    20295: ("三公 items × funds, 政府/性基/金 wrapped beside 小计, blank columns", ("three_public",)),
+    20295: ("三公 items × funds, 政府/性基/金 beside 小计, blank columns", ("three_public",)),
     20650: ("合计（千 / 元） wrapped around a one-line project header", ("projects",)),
     20653: ("单位名称 caption over an outline code column", ("expenditure_by_function",)),
     90069: ("indicator table continued headerless, indicator rows on top", ("projects",)),
