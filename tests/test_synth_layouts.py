@@ -45,6 +45,7 @@ CASES: dict[int, tuple[str, tuple[str, ...]]] = {
     20650: ("合计（千 / 元） wrapped around a one-line project header", ("projects",)),
     20653: ("单位名称 caption over an outline code column", ("expenditure_by_function",)),
     90069: ("indicator table continued headerless, indicator rows on top", ("projects",)),
+    40108: ("三公 items × funds, dashes set right that their labels only graze", ("three_public",)),
     40296: ("name tail under a repeated header; caption only on the first page", ("projects",)),
 }
 

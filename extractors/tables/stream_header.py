@@ -80,7 +80,7 @@ def _attach_labels(
     """Each label overlapping no column joins the nearest column no other label of the line
     claims; that column then spans the label where it can without touching a neighbour (a
     group label centred over several columns cannot).  The rest are returned loose."""
-    out = list(bounds)
+    out = _widened(list(bounds), line)
     claimed = {i for w in line.words for i, (a, b) in enumerate(out) if w.x0 < b and w.x1 > a}
     loose = [w for w in line.words if not any(w.x0 < b and w.x1 > a for a, b in out)]
     nearest = {id(w): _nearest_by_gap(w, out) for w in loose}
@@ -97,6 +97,22 @@ def _attach_labels(
         if left_ok and right_ok:
             out[i] = wider
     return out, unclaimed
+
+
+def _widened(out: list[tuple[float, float]], line: Line) -> list[tuple[float, float]]:
+    """A column of narrow figures (dashes set right) that its label only grazes takes the
+    label's extent, so the label is placed over it and not over the neighbour it nears."""
+    for word in line.words:
+        hits = [i for i, (a, b) in enumerate(out) if word.x0 < b and word.x1 > a]
+        if len(hits) != 1:
+            continue
+        i = hits[0]
+        wider = (min(out[i][0], word.x0), max(out[i][1], word.x1))
+        left_ok = i == 0 or out[i - 1][1] < wider[0]
+        right_ok = i == len(out) - 1 or wider[1] < out[i + 1][0]
+        if left_ok and right_ok:
+            out[i] = wider
+    return out
 
 
 def _named_beside(word: Word, column: tuple[float, float], header: list[Line]) -> bool:
