@@ -46,6 +46,7 @@ CASES: dict[int, tuple[str, tuple[str, ...]]] = {
     20653: ("单位名称 caption over an outline code column", ("expenditure_by_function",)),
     90069: ("indicator table continued headerless, indicator rows on top", ("projects",)),
     40108: ("三公 items × funds, dashes set right that their labels only graze", ("three_public",)),
+    40045: ("the last project alone under a repeated two-line header", ("projects",)),
     40296: ("name tail under a repeated header; caption only on the first page", ("projects",)),
 }
 

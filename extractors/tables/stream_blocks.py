@@ -111,7 +111,9 @@ def _table_body(block: list[Line], previous: list[Line], top: list[Line]) -> boo
     # of four labels and more: a prose line with two numbers has no such line above it.
     wide = 3 if _figures_in(block[numeric[0]]) >= 3 else 4
     above = block[: numeric[0]] or previous
-    return any(_columns_in(ln) >= wide and not is_numeric_row(ln) for ln in above)
+    # A header over two lines (单位名称 项目名称 / 合计 财政拨款 其他资金) counts as a whole.
+    labels = sum(_columns_in(ln) for ln in above if _columns_in(ln) >= 2 and not is_numeric_row(ln))
+    return labels >= wide
 
 
 def _figures_in(line: Line) -> int:
