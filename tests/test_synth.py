@@ -21,11 +21,11 @@ from tests.synth.truth import truth
 IDENTITY_SEEDS = range(200)
 # A fixed sample, never re-picked to make the extractor look better.
 SAMPLE_SEEDS = range(1000, 1012)
-# Measured on the sample with the extractor of 2026-11-26 02:50 UTC (branch synth, 9f91eba):
-# recall 0.996 (2,522 of 2,533 values), none wrong (0.995 at 11-25 23:45, 0.920 at 20:15).
+# Measured on the sample with the extractor of 2026-11-26 05:57 UTC (branch synth, b3bde5d):
+# recall 0.9996 (2,532 of 2,533 values), none wrong (0.996 at 02:50, 0.920 on 11-25 20:15).
 # The floor sits a little under, so a regression fails and an improvement passes; raise it
 # as it improves.
-RECALL_FLOOR = 0.99
+RECALL_FLOOR = 0.997
 
 
 def _sum(values: list[Decimal]) -> Decimal:

@@ -40,7 +40,14 @@ CASES: dict[int, tuple[str, tuple[str, ...]]] = {
     5225: ("三公 items down the rows, a dash in every cell", ("three_public",)),
     5245: ("project name broken by the page end, unit name left of it", ("projects",)),
     5387: ("names only: 制造业 under 21598 is a 项, not 款 21502", ("expenditure_by_function",)),
-    20653: ("outline whose 款 parts got a column of their own", ("expenditure_by_function",)),
+    5004: ("the last project row alone on the next page, its name broken", ("projects",)),
+    20295: ("三公 items × funds, 政府/性基/金 beside 小计, blank columns", ("three_public",)),
+    20650: ("合计（千 / 元） wrapped around a one-line project header", ("projects",)),
+    20653: ("单位名称 caption over an outline code column", ("expenditure_by_function",)),
+    90069: ("indicator table continued headerless, indicator rows on top", ("projects",)),
+    40108: ("三公 items × funds, dashes set right that their labels only graze", ("three_public",)),
+    40045: ("the last project alone under a repeated two-line header", ("projects",)),
+    40296: ("name tail under a repeated header; caption only on the first page", ("projects",)),
 }
 
 

@@ -21,6 +21,7 @@ _ITEM_START = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二�
 # A label's tail: Chinese words and brackets only, short; no title, unit or number.
 _TAIL = re.compile(r"^[\u4e00-\u9fff（）()、]{1,15}$")
 _NOT_TAIL = re.compile(r"表|单位|续|合计|总计")
+_CAPTION = re.compile(r"[:：]")
 
 
 def tails_from_context(tables: list[Table]) -> list[Table]:
@@ -69,10 +70,12 @@ def tails_under_header(tables: list[Table]) -> list[Table]:
     out = list(tables)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
-        rows = find_header(prev).rows
-        if cur.pages[0] != prev.pages[-1] + 1 or cur.n_cols != prev.n_cols or not rows:
+        # The tail is the last row the header finder gives the next page (a caption line
+        # caught above the first page's header makes the two headers' row counts differ).
+        rows = find_header(cur).rows - 1
+        if cur.pages[0] != prev.pages[-1] + 1 or cur.n_cols != prev.n_cols or rows < 1:
             continue
-        if find_header(cur).rows != rows + 1 or _header_text(prev, rows) != _header_text(cur, rows):
+        if _header_text(prev, find_header(prev).rows) != _header_text(cur, rows):
             continue
         tail = [c for c in cur.cells if c.row == rows and c.text.strip()]
         spans_into = any(c.row < rows < c.row + c.row_span for c in cur.cells)
@@ -94,8 +97,10 @@ def tails_under_header(tables: list[Table]) -> list[Table]:
 
 
 def _header_text(table: Table, rows: int) -> list[str]:
+    """The header's labels in reading order, without captions (单位：千元) that only the
+    first page prints."""
     return ["".join(c.text.split()) for c in sorted(table.cells, key=lambda c: (c.row, c.col))
-            if c.row < rows and c.text.strip()]  # fmt: skip
+            if c.row < rows and c.text.strip() and not _CAPTION.search(c.text)]  # fmt: skip
 
 
 def _is_tail(text: str) -> bool:

@@ -71,8 +71,23 @@ def _header_row_count(grid: list[list[Cell | None]]) -> int:
         if all(_COLUMN_NUMBERS.match(clean(c.text)) for c in cells):
             continue  # "栏次" / "1 2 3" / "**" rows belong to the header
         if any(_is_data(c.text) for c in cells) or _dashes_only(cells):
-            return index
+            return _before_repeats(grid, index)
     return 0
+
+
+def _before_repeats(grid: list[list[Cell | None]], rows: int) -> int:
+    """Header rows stop at a row whose label recurs in its column beside figures lower down:
+    such a row is a body row without figures (产出指标 | 数量指标 | 完成次数 | 100次 opening
+    the continuation page of an indicator table), not a header."""
+    body: set[tuple[int, str]] = set()
+    for row in grid[rows:]:
+        cells = [c for c in row if c is not None and clean(c.text)]
+        if any(_is_data(c.text) for c in cells):
+            body.update((c.col, clean(c.text)) for c in cells if not _is_data(c.text))
+    for index, row in enumerate(grid[:rows]):
+        if any(c is not None and (c.col, clean(c.text)) in body for c in row):
+            return index
+    return rows
 
 
 def _dashes_only(cells: list[Cell]) -> bool:

@@ -29,6 +29,9 @@ _ACTUAL_COLUMN = re.compile(r"决算数|决算$|执行数")
 _UNIT_IN_LABEL = re.compile(r"[（(](金额)?(单位[:：]?)?(亿元|万元|千元|元)[)）]")
 
 
+_CAPTION = re.compile(r"^(单位名称|部门名称|预算单位|编制单位|单位|部门)[:：]")
+
+
 def column_roles(header: Header) -> list[str | None]:
     paths = [_without_unit(path) for path in header.paths]
     has_actual = any(_ACTUAL_COLUMN.search(lb.text) for path in paths for lb in path)
@@ -39,9 +42,11 @@ def column_roles(header: Header) -> list[str | None]:
 
 
 def _without_unit(path: list[HeaderLabel]) -> list[HeaderLabel]:
-    """The unit is the table's, not part of the column's name (its role would be lost)."""
+    """The unit is the table's, not part of the column's name (its role would be lost);
+    a caption line caught on top of the header ("单位名称：某局" over the code column) names
+    no column: its 名称 would make a column of codes a name column."""
     out = [HeaderLabel(_UNIT_IN_LABEL.sub("", lb.text), lb.span) for lb in path]
-    return [lb for lb in out if lb.text]
+    return [lb for lb in out if lb.text and not _CAPTION.match(lb.text)]
 
 
 def _budget_variant(role: str | None, path: list[HeaderLabel]) -> str | None:

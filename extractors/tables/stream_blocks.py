@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from extractors.model import Line
+from extractors.model import Line, Word
 
 NUMBER = re.compile(r"^[-−]?(\d{1,3}([,，]\d{3})+|\d+)(\.\d+)?%?$")
 # Dot leaders ("Total . . . . 10,690") guide the eye from a label to its figures; they are
@@ -18,6 +18,9 @@ MAX_WRAPPED_HEADER_LINES = 6
 # One-cell lines a table may hold in a row: items with no figures at all (三、国有资本经营
 # 预算拨款收入 / 四、事业收入 / 五、其他收入 with blank cells) are rows, not the table's end.
 MAX_LABEL_ONLY_LINES = 4
+# A lone row of figures this high on its page (under at most a label tail broken off the
+# row above it) continues the table on the page before.
+TOP_LINES = 2
 
 
 # Cells that state a zero with a dash; a row of nothing else is still a row of figures
@@ -65,36 +68,68 @@ def table_blocks(lines: list[Line]) -> list[list[Line]]:
             blocks.append(run)
             run, pending = ([line] if multi else []), []
     blocks.append(run)
-    return _with_detached_headers(blocks, max_gap)
+    blocks = [_with_wrapped_top(b, lines) for b in blocks]
+    return _with_detached_headers(blocks, max_gap, lines[:TOP_LINES])
 
 
-def _table_body(block: list[Line], previous: list[Line]) -> bool:
+def _with_wrapped_top(block: list[Line], lines: list[Line]) -> list[Line]:
+    """A label wrapped over two lines and centred on a one-line header row prints its first
+    line above that row ("合计（千" over the labels, "元）" under them): the line above the
+    block belongs to it when each of its words has its other half right under the row."""
+    if len(block) < 3:
+        return block
+    index = next((i for i, ln in enumerate(lines) if ln is block[0]), 0)
+    if index == 0 or _columns_in(lines[index - 1]) > 2:
+        return block
+    top, row, under = lines[index - 1], block[0], block[1]
+    if is_numeric_row(row) or is_numeric_row(under):
+        return block  # a label tail over the first body row of a continuation page
+    height = row.bbox[3] - row.bbox[1]
+    if row.bbox[1] - top.bbox[3] > height or under.bbox[1] - row.bbox[3] > height:
+        return block
+    halves = all(any(_halves(w, u) for u in under.words) for w in top.words)
+    return [top, *block] if top.words and halves else block
+
+
+def _halves(upper: Word, lower: Word) -> bool:
+    return abs(upper.xc - lower.xc) <= 0.6 * (upper.x1 - upper.x0) and not NUMBER.match(lower.text)
+
+
+def _table_body(block: list[Line], previous: list[Line], top: list[Line]) -> bool:
     """Two rows of figures make a table; so does one row of several figures under a header
-    of several labels (a 三公 table with one 预算数 row)."""
+    of several labels (a 三公 table with one 预算数 row), and one labelled row of figures
+    that opens the page (the last row of a table the page before, under no header)."""
     numeric = [i for i, ln in enumerate(block) if is_numeric_row(ln)]
     if len(numeric) >= 2:
         return True
     if len(numeric) != 1 or _figures_in(block[numeric[0]]) < 2:
         return False
+    row = block[numeric[0]]
+    if any(row is ln for ln in top) and _columns_in(row) > _figures_in(row):
+        return True
     # Two figures (合计 and the one item spent on, the other cells blank) need a header
     # of four labels and more: a prose line with two numbers has no such line above it.
     wide = 3 if _figures_in(block[numeric[0]]) >= 3 else 4
     above = block[: numeric[0]] or previous
-    return any(_columns_in(ln) >= wide and not is_numeric_row(ln) for ln in above)
+    # A header over two lines (单位名称 项目名称 / 合计 财政拨款 其他资金) counts as a whole.
+    labels = sum(_columns_in(ln) for ln in above if _columns_in(ln) >= 2 and not is_numeric_row(ln))
+    return labels >= wide
 
 
 def _figures_in(line: Line) -> int:
     return sum(bool(NUMBER.match(w.text) or ZERO_MARK.match(w.text)) for w in line.words)
 
 
-def _with_detached_headers(blocks: list[list[Line]], max_gap: float) -> list[list[Line]]:
+def _with_detached_headers(
+    blocks: list[list[Line]], max_gap: float, top: list[Line]
+) -> list[list[Line]]:
     """Tables, each with its header: a header set apart from the body by blank lines (a
     three-line table's top rule) is a short run of label lines right above a body that
     starts with figures."""
     out: list[list[Line]] = []
     previous: list[Line] = []
     for block in blocks:
-        if not _table_body(block, previous):
+        if not _table_body(block, previous, top):
             previous = block
             continue
         header_only = 0 < len(previous) <= MAX_WRAPPED_HEADER_LINES and not any(

@@ -25,7 +25,9 @@ def with_header_columns(
     label parts) only outside every column found, since groups span columns later."""
     if not header or not bounds:
         return sorted(bounds)
-    header = _without_wrap_tails([_without_captions(ln) for ln in header])
+    # Wrap tails name no column, but they still show where a label of their row stands.
+    raw = [_without_captions(ln) for ln in header]
+    header = _without_wrap_tails(raw)
     if not any(ln.words for ln in header):
         return sorted(bounds)
     left, right = min(a for a, _ in bounds), max(b for _, b in bounds)
@@ -35,7 +37,7 @@ def with_header_columns(
     # its label in before the group labels above are centred over the columns.
     for depth, line in reversed(list(enumerate(header))):
         leaf = depth == len(header) - 1
-        out, loose = _attach_labels(out, line, header)
+        out, loose = _attach_labels(out, line, raw)
         below = header[depth + 1 :]
         extra += [(a, b) for a, b in loose if leaf or b < left or a > right or _bare((a, b), below)]
     return sorted(out + extra)
@@ -78,7 +80,7 @@ def _attach_labels(
     """Each label overlapping no column joins the nearest column no other label of the line
     claims; that column then spans the label where it can without touching a neighbour (a
     group label centred over several columns cannot).  The rest are returned loose."""
-    out = list(bounds)
+    out = _widened(list(bounds), line)
     claimed = {i for w in line.words for i, (a, b) in enumerate(out) if w.x0 < b and w.x1 > a}
     loose = [w for w in line.words if not any(w.x0 < b and w.x1 > a for a, b in out)]
     nearest = {id(w): _nearest_by_gap(w, out) for w in loose}
@@ -97,6 +99,22 @@ def _attach_labels(
     return out, unclaimed
 
 
+def _widened(out: list[tuple[float, float]], line: Line) -> list[tuple[float, float]]:
+    """A column of narrow figures (dashes set right) that its label only grazes takes the
+    label's extent, so the label is placed over it and not over the neighbour it nears."""
+    for word in line.words:
+        hits = [i for i, (a, b) in enumerate(out) if word.x0 < b and word.x1 > a]
+        if len(hits) != 1:
+            continue
+        i = hits[0]
+        wider = (min(out[i][0], word.x0), max(out[i][1], word.x1))
+        left_ok = i == 0 or out[i - 1][1] < wider[0]
+        right_ok = i == len(out) - 1 or wider[1] < out[i + 1][0]
+        if left_ok and right_ok:
+            out[i] = wider
+    return out
+
+
 def _named_beside(word: Word, column: tuple[float, float], header: list[Line]) -> bool:
     """The column already has a label of its own in the same header row, beside this one:
     a label wrapped over two lines and centred in a tall cell sits over its figures, while
@@ -104,12 +122,27 @@ def _named_beside(word: Word, column: tuple[float, float], header: list[Line]) -
     label names a column whose figures are all blank (公务用车购置费 with no purchase)."""
     a, b = column
     height = word.bottom - word.top
+    bottom = _stack_bottom(word, header)
     for other in (w for ln in header for w in ln.words):
-        same_row = abs(other.top - word.top) <= 0.8 * height and other is not word
+        # Beside a label wrapped over lines ("政府/性基/金"), a one-line label of the same
+        # header row is centred on the stack's middle line, not on its first.
+        centre = (other.top + other.bottom) / 2
+        stacked = word.top < centre < bottom and bottom - word.bottom > 0.5 * height
+        same_row = (abs(other.top - word.top) <= 0.8 * height or stacked) and other is not word
         beside = other.x1 <= word.x0 or other.x0 >= word.x1
         if same_row and beside and other.x0 < b and other.x1 > a:
             return True
     return False
+
+
+def _stack_bottom(word: Word, header: list[Line]) -> float:
+    """The bottom of the label `word` opens: its wrapped lines centred under it."""
+    bottom, upper = word.bottom, word
+    for line in header:
+        tail = next((w for w in line.words if _wraps_under(upper, w)), None)
+        if tail is not None:
+            bottom, upper = tail.bottom, tail
+    return bottom
 
 
 def _nearest_by_gap(word: Word, bounds: list[tuple[float, float]]) -> tuple[int, float]:
