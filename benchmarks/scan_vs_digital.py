@@ -186,7 +186,8 @@ def _header(count: int, workers: int, commit: str = "") -> list[str]:
 def _doc_row(o: Outcome) -> str:
     t = o.whole
     took = f"{o.seconds:.0f} | {o.cpu:.0f}" if o.seconds else " | "
-    at = f"{o.measured.commit} | {o.measured.load:.1f}" if o.measured.commit else " | "
+    load = "" if o.measured.load is None else f"{o.measured.load:.1f}"
+    at = f"{o.measured.commit} | {load}" if o.measured.commit else " | "
     return (
         f"| {o.name} | {o.pages} | {t.reference} | {t.agreement:.3f} | {t.missing} "
         f"| {t.differing} | {t.differing_accepted} | {t.scan_only} | {t.review_rate:.3f} "

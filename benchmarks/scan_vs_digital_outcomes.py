@@ -24,7 +24,7 @@ class Measured:
 
     commit: str = ""
     at: str = ""  # UTC, "YYYY-MM-DD HH:MM"
-    load: float = 0.0  # 1-minute load average when the document started
+    load: float | None = None  # 1-minute load average when the document started
 
 
 @dataclass(frozen=True, slots=True)
