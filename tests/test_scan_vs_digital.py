@@ -7,6 +7,7 @@ accepted values are the reference (benchmarks/scan_compare.py), as there.
   the continuation pages used to be lost (half the economic rows).
 - 深圳财政's 政府采购 paragraph, printed letter-spaced: its OCR word boxes were trimmed to
   their last glyphs, the paragraph read as a two-column table, and its figures were lost.
+- a cell's lone "0" recognised as the letter o: the row's figure was missing.
 """
 
 from __future__ import annotations
@@ -74,3 +75,9 @@ def test_letter_spaced_paragraphs_keep_their_figures_on_the_scan(prose: dict[str
     assert tally.agreed == 4, tally.misses
     wrong = [m for t in prose.values() for m in t.misses if "ACCEPTED" in m]
     assert wrong == []
+
+
+def test_a_lone_zero_cell_keeps_its_figure_on_the_scan(tallies: dict[str, Tally]) -> None:
+    # 2080506's 专项业务经费 "0" is recognised as the letter o on this scan
+    lost = [m for m in tallies["expenditure_by_function"].misses if "2080506.project" in m]
+    assert lost == []

@@ -32,6 +32,8 @@ from extractors.options import PipelineOptions
 
 # Dark pixels (at quarter scale) below which a page holds nothing to read: a few specks.
 MIN_INK_PX = 20
+# A whole OCR word that is a lone zero misread as a letter (see _to_word).
+LONE_ZERO = frozenset({"o", "O"})
 # A pixel (at quarter scale) is a mark when it is this much darker than the page's paper.
 # Not a fixed grey: small print in light ink averages to 114-200 at quarter scale, and three
 # pages of 北京 project tables (hundreds of words) were skipped as blank under "< 128";
@@ -195,4 +197,10 @@ def _to_word(w: OcrWord, scale: float, width: float, height: float) -> Word | No
         return None
     x0, y0, x1, y1 = (v / scale for v in w.box)
     bbox = (max(0.0, x0), max(0.0, y0), min(width, x1), min(height, y1))
-    return Word(text=text, bbox=bbox, score=word_score(text, w.score, w.char_scores), method="ocr")
+    score = word_score(text, w.score, w.char_scores)
+    if text in LONE_ZERO:
+        # A cell's lone "0" read as the letter (a one-glyph crop gives the recogniser no
+        # context; 西安 scans: a 0.00-valued row lost its figure).  These documents print
+        # no word that is a single Latin o, so it is the figure, kept doubtful.
+        text, score = "0", score * GRAMMAR_PENALTY
+    return Word(text=text, bbox=bbox, score=score, method="ocr")
