@@ -8,6 +8,7 @@ accepted values are the reference (benchmarks/scan_compare.py), as there.
 - 深圳财政's 政府采购 paragraph, printed letter-spaced: its OCR word boxes were trimmed to
   their last glyphs, the paragraph read as a two-column table, and its figures were lost.
 - a cell's lone "0" recognised as the letter o: the row's figure was missing.
+- a 政府采购 sentence whose "；" between two items the scan dropped: the second item lost.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ pytestmark = pytest.mark.realdata
 CITIES = Path(__file__).resolve().parents[2] / "shared/realdata/cn_budget/renwu_2026_city_budgets"
 SOURCE = CITIES / "020_西安" / "人力资源和社会保障局_2026年部门预算.pdf"
 PAGES = range(33, 41)  # 一般公共预算支出明细表 by function, by economic; 基本支出 by economic
-ZERO_PAGES = range(1, 35)  # rendered in order: the function table, pp. 33-34, has the 0
 PROSE = CITIES / "003_深圳" / "2026年深圳市财政局部门预算.pdf"
 PROSE_PAGES = range(9, 11)  # 政府采购 and 三公 paragraphs
+SEPARATOR = CITIES / "015_长沙" / "2026年长沙市公安局2025年部门预算.pdf"
 
 
 def _scan_against_digital(source: Path, pages: range, tmp: Path) -> dict[str, Tally]:
@@ -78,25 +79,45 @@ def test_letter_spaced_paragraphs_keep_their_figures_on_the_scan(prose: dict[str
     assert wrong == []
 
 
-@pytest.fixture(scope="module")
-def zero_page(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Tally]:
-    """The function table's pages as the whole document's scan renders them (the noise
-    depends on the pages before): there 2080506's 专项业务经费 "0" is read as the letter o."""
-    if not SOURCE.exists():
+def _as_whole_scan(source: Path, pages: list[int], tmp: Path) -> dict[str, Tally]:
+    """`pages` as the whole document's scan renders them (each page's noise depends on the
+    pages before it, so every page up to the last is rendered, in order)."""
+    if not source.exists():
         pytest.skip("shared/realdata not present")
-    tmp = tmp_path_factory.mktemp("zero")
     build: ModuleType = load_build()
     variant = build.Variant("150", 150, 1.5, 8.0, 0.5, 60)
-    scanned = build.scan_pdf(SOURCE, tmp / "first_150.pdf", variant, pages_wanted=list(ZERO_PAGES))
-    table = list(ZERO_PAGES)[-2:]
-    scan_pdf = page_subset(scanned, table, tmp / "table_150.pdf")
-    digital_pdf = page_subset(SOURCE, table, tmp / "table.pdf")
-    digital = json.loads(extract_document(digital_pdf).model_dump_json())
-    scan = json.loads(extract_document(scan_pdf).model_dump_json())
+    upto = list(range(1, max(pages) + 1))
+    scanned = build.scan_pdf(source, tmp / "first_150.pdf", variant, pages_wanted=upto)
+    digital = json.loads(
+        extract_document(page_subset(source, pages, tmp / "d.pdf")).model_dump_json()
+    )
+    scan = json.loads(
+        extract_document(page_subset(scanned, pages, tmp / "s.pdf")).model_dump_json()
+    )
     return compare(flatten(digital), flatten(scan))
+
+
+@pytest.fixture(scope="module")
+def zero_page(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Tally]:
+    """西安人社's function table: 2080506's 专项业务经费 "0" is read as the letter o."""
+    return _as_whole_scan(SOURCE, [33, 34], tmp_path_factory.mktemp("zero"))
+
+
+@pytest.fixture(scope="module")
+def lost_separator(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Tally]:
+    """长沙公安's 政府采购 sentence: the scan drops the "；" before 工程类采购预算."""
+    return _as_whole_scan(SEPARATOR, [10], tmp_path_factory.mktemp("separator"))
 
 
 def test_a_lone_zero_cell_keeps_its_figure_on_the_scan(zero_page: dict[str, Tally]) -> None:
     lost = [m for m in zero_page["expenditure_by_function"].misses if "2080506.project" in m]
     assert lost == []
     assert zero_page["expenditure_by_function"].reference >= 80
+
+
+def test_a_procurement_item_after_a_lost_separator_is_kept(
+    lost_separator: dict[str, Tally],
+) -> None:
+    tally = lost_separator["procurement"]
+    assert tally.reference == 4
+    assert tally.agreed == 4, tally.misses
