@@ -81,10 +81,19 @@ def run_one(pdf: Path, keep: Path, options: PipelineOptions, reuse: bool = False
     return Outcome(name, pages, tallies, seconds, cpu, measured)
 
 
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
+
+# The code a run measures is the code it imported at its start: HEAD then, with "+" when
+# the extractor had uncommitted changes.
+_STARTED_AT = _git("rev-parse", "--short", "HEAD") + (
+    "+" if _git("status", "--porcelain", "--", "extractors", "schemas") else ""
+)
+
+
 def _commit() -> str:
-    return subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
+    return _STARTED_AT
 
 
 def _now() -> str:
