@@ -7,7 +7,8 @@ accepted values are the reference (benchmarks/scan_compare.py), as there.
   the continuation pages used to be lost (half the economic rows).
 - 深圳财政's 政府采购 paragraph, printed letter-spaced: its OCR word boxes were trimmed to
   their last glyphs, the paragraph read as a two-column table, and its figures were lost.
-- a cell's lone "0" recognised as the letter o: the row's figure was missing.
+- a cell's lone "0" recognised as the letter o, or as "of" with the ruling beside it: the
+  row's figure was missing.
 - a 政府采购 sentence whose "；" between two items the scan dropped: the second item lost.
 """
 
@@ -99,8 +100,9 @@ def _as_whole_scan(source: Path, pages: list[int], tmp: Path) -> dict[str, Tally
 
 @pytest.fixture(scope="module")
 def zero_page(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Tally]:
-    """西安人社's function table: 2080506's 专项业务经费 "0" is read as the letter o."""
-    return _as_whole_scan(SOURCE, [33, 34], tmp_path_factory.mktemp("zero"))
+    """西安人社's function and economic tables: on this scan 2080506's 专项业务经费 "0" is
+    read as the letter o, and four 0 cells of p. 36 (30206, 30224, 30227) as "of"."""
+    return _as_whole_scan(SOURCE, [33, 34, 35, 36, 37], tmp_path_factory.mktemp("zero"))
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +115,10 @@ def test_a_lone_zero_cell_keeps_its_figure_on_the_scan(zero_page: dict[str, Tall
     lost = [m for m in zero_page["expenditure_by_function"].misses if "2080506.project" in m]
     assert lost == []
     assert zero_page["expenditure_by_function"].reference >= 80
+    economic = zero_page["expenditure_by_economic"]
+    zeros = ("30206.personnel", "30224.public")
+    assert [m for m in economic.misses if any(z in m for z in zeros)] == []
+    assert economic.reference >= 100
 
 
 def test_a_procurement_item_after_a_lost_separator_is_kept(
