@@ -143,7 +143,7 @@ def _merge_report(folders: list[Path], markdown: Path | None) -> int:
     outcomes = sorted(merged_outcomes(folders), key=lambda o: order.get(o.name, len(order)))
     commits = sorted({o.measured.commit for o in outcomes})
     report = _report(
-        _header(len(order), 0, f"merged, measured at {', '.join(commits)}"), outcomes, len(order)
+        _header(len(order), None, f"merged from runs at {', '.join(commits)}"), outcomes, len(order)
     )
     if markdown:
         markdown.write_text(report + "\n", encoding="utf-8")
@@ -171,15 +171,13 @@ def _merged(outcomes: list[Outcome]) -> dict[str, Tally]:
     return merged
 
 
-def _header(count: int, workers: int, commit: str = "") -> list[str]:
+def _header(count: int, workers: int | None, commit: str = "") -> list[str]:
     commit = commit or f"commit {_commit()}"
     return [
         "# Scanned (150 dpi, noisy, skewed 1.5°) against digital, real budgets without hand truth",
         "",
         f"{commit}, {platform.machine()} {platform.python_version()}, "
-        f"{os.cpu_count()} cores, OCR workers {workers or 'auto'}, "
-        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-        f"load average {os.getloadavg()[0]:.1f} at start; {count} documents",
+        f"{os.cpu_count()} cores, {_run(workers)}; {count} documents",
         "",
         "Reference: every value the digital reading marks `accepted`. *agreement* = scan "
         "value equal to it; *differ, accepted* = the scan accepted a different value (an "
@@ -190,6 +188,15 @@ def _header(count: int, workers: int, commit: str = "") -> list[str]:
         "| scan only | review | scan s | scan cpu s | commit | load |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
+
+
+def _run(workers: int | None) -> str:
+    if workers is None:  # a merge: each row's commit and load are its own run's
+        return f"merged {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+    return (
+        f"OCR workers {workers or 'auto'}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"load average {os.getloadavg()[0]:.1f} at start"
+    )
 
 
 def _doc_row(o: Outcome) -> str:
