@@ -9,7 +9,9 @@ extracts it digitally, renders it at 150 dpi noisy and skewed 1.5° exactly as
 benchmarks/real_truth_report.py --scanned 150 does, extracts the scan, and compares the two
 path by path (benchmarks/scan_compare.py): digital `accepted` values are the reference.
 --only keeps documents whose path contains any of the texts; --keep reuses scans and
-writes both JSONs and each document's differences there.
+writes both JSONs, each document's differences and its outcome there; --merge DIR ...
+reports the newest outcome of each document found in those folders instead of running
+(benchmarks/scan_vs_digital_outcomes.py), each row with the commit it was measured at.
 """
 
 from __future__ import annotations
@@ -22,13 +24,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.real_truth_report import _cpu_seconds, _scan
 from benchmarks.scan_compare import Tally, compare, flatten
+from benchmarks.scan_vs_digital_outcomes import Measured, Outcome, merged_outcomes, save
 from benchmarks.truth_score import HOLDOUT_DIR, ROOT, SHARED, TRUTH_DIR, manifest
 from extractors.options import PipelineOptions
 from extractors.pipeline import extract_document
@@ -48,22 +50,6 @@ SECTIONS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    name: str
-    pages: int
-    tallies: dict[str, Tally]
-    seconds: float
-    cpu: float
-
-    @property
-    def whole(self) -> Tally:
-        total = Tally()
-        for tally in self.tallies.values():
-            total.add(tally)
-        return total
-
-
 def untruthed() -> list[Path]:
     known = {p.resolve() for folder in (TRUTH_DIR, HOLDOUT_DIR) for p in manifest(folder).values()}
     found = [
@@ -77,6 +63,7 @@ def untruthed() -> list[Path]:
 
 def run_one(pdf: Path, keep: Path, options: PipelineOptions, reuse: bool = False) -> Outcome:
     name = pdf.stem.replace(" ", "")
+    measured = Measured(_commit(), _now(), os.getloadavg()[0])
     digital_json = keep / f"{name}.digital.json"
     if not digital_json.exists():
         digital_json.write_text(extract_document(pdf, options).model_dump_json(), encoding="utf-8")
@@ -91,7 +78,26 @@ def run_one(pdf: Path, keep: Path, options: PipelineOptions, reuse: bool = False
     seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     tallies = compare(flatten(digital), flatten(scan))
     pages = int(digital["document"].get("page_count") or 0)
-    return Outcome(name, pages, tallies, seconds, cpu)
+    return Outcome(name, pages, tallies, seconds, cpu, measured)
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
+
+# The code a run measures is the code it imported at its start: HEAD then, with "+" when
+# the extractor had uncommitted changes.
+_STARTED_AT = _git("rev-parse", "--short", "HEAD") + (
+    "+" if _git("status", "--porcelain", "--", "extractors", "schemas") else ""
+)
+
+
+def _commit() -> str:
+    return _STARTED_AT
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.gmtime())
 
 
 def main() -> int:
@@ -104,7 +110,12 @@ def main() -> int:
     parser.add_argument(
         "--reuse", action="store_true", help="reuse scan JSONs in --keep (same code only)"
     )
+    parser.add_argument(
+        "--merge", type=Path, nargs="+", help="report the outcomes kept in these folders"
+    )
     args = parser.parse_args()
+    if args.merge:
+        return _merge_report(args.merge, args.markdown)
     options = PipelineOptions(ocr_workers=args.workers) if args.workers else PipelineOptions()
     pdfs = [p for p in untruthed() if not args.only or any(t in str(p) for t in args.only)]
     header = _header(len(pdfs), args.workers)
@@ -115,6 +126,7 @@ def main() -> int:
         for pdf in pdfs:
             outcome = run_one(pdf, keep, options, args.reuse)
             outcomes.append(outcome)
+            save(keep, outcome)
             _write_misses(keep, outcome)
             print(_doc_row(outcome), flush=True)
             if args.v:
@@ -126,10 +138,25 @@ def main() -> int:
     return 0
 
 
+def _merge_report(folders: list[Path], markdown: Path | None) -> int:
+    order = {p.stem.replace(" ", ""): i for i, p in enumerate(untruthed())}
+    outcomes = sorted(merged_outcomes(folders), key=lambda o: order.get(o.name, len(order)))
+    commits = sorted({o.measured.commit for o in outcomes})
+    report = _report(
+        _header(len(order), None, f"merged from runs at {', '.join(commits)}"), outcomes, len(order)
+    )
+    if markdown:
+        markdown.write_text(report + "\n", encoding="utf-8")
+    print(report)
+    return 0
+
+
 def _report(header: list[str], outcomes: list[Outcome], planned: int) -> str:
     lines = header + [_doc_row(o) for o in outcomes]
     if len(outcomes) < planned:
-        lines.append(f"| *{planned - len(outcomes)} documents not yet run* | | | | | | | | | | |")
+        lines.append(
+            f"| *{planned - len(outcomes)} documents not yet run* | | | | | | | | | | | | |"
+        )
     lines += [_doc_row(Outcome("**all**", sum(o.pages for o in outcomes), _merged(outcomes), 0, 0))]
     lines += _section_table(outcomes)
     lines += _weak_sections(outcomes)
@@ -144,17 +171,13 @@ def _merged(outcomes: list[Outcome]) -> dict[str, Tally]:
     return merged
 
 
-def _header(count: int, workers: int) -> list[str]:
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
+def _header(count: int, workers: int | None, commit: str = "") -> list[str]:
+    commit = commit or f"commit {_commit()}"
     return [
         "# Scanned (150 dpi, noisy, skewed 1.5°) against digital, real budgets without hand truth",
         "",
-        f"commit {commit}, {platform.machine()} {platform.python_version()}, "
-        f"{os.cpu_count()} cores, OCR workers {workers or 'auto'}, "
-        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-        f"load average {os.getloadavg()[0]:.1f} at start; {count} documents",
+        f"{commit}, {platform.machine()} {platform.python_version()}, "
+        f"{os.cpu_count()} cores, {_run(workers)}; {count} documents",
         "",
         "Reference: every value the digital reading marks `accepted`. *agreement* = scan "
         "value equal to it; *differ, accepted* = the scan accepted a different value (an "
@@ -162,18 +185,29 @@ def _header(count: int, workers: int) -> list[str]:
         "*review* = share of the scan's values sent to review.",
         "",
         "| document | pages | reference | agreement | missing | differ | differ, accepted "
-        "| scan only | review | scan s | scan cpu s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| scan only | review | scan s | scan cpu s | commit | load |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
+
+
+def _run(workers: int | None) -> str:
+    if workers is None:  # a merge: each row's commit and load are its own run's
+        return f"merged {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+    return (
+        f"OCR workers {workers or 'auto'}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"load average {os.getloadavg()[0]:.1f} at start"
+    )
 
 
 def _doc_row(o: Outcome) -> str:
     t = o.whole
     took = f"{o.seconds:.0f} | {o.cpu:.0f}" if o.seconds else " | "
+    load = "" if o.measured.load is None else f"{o.measured.load:.1f}"
+    at = f"{o.measured.commit} | {load}" if o.measured.commit else " | "
     return (
         f"| {o.name} | {o.pages} | {t.reference} | {t.agreement:.3f} | {t.missing} "
         f"| {t.differing} | {t.differing_accepted} | {t.scan_only} | {t.review_rate:.3f} "
-        f"| {took} |"
+        f"| {took} | {at} |"
     )
 
 

@@ -193,6 +193,7 @@ def _sentence_readings(
 
 _YEAR_IN_GAP = re.compile(r"(20\d\d)\s*年")
 _PROCUREMENT_PARTS = {"procurement.goods", "procurement.works", "procurement.services"}
+_FIGURE_END = re.compile(r"\d\s*(?:万元|千元|元)\s*$")
 
 
 def _this_year(between: str, fiscal_year: int | None) -> bool:
@@ -214,6 +215,8 @@ def _procurement_breakdown(text: str, start: int) -> bool:
     among = clause.rfind("其中")
     total = clause.rfind("采购", 0, max(among, 0))
     listed = clause.rstrip().endswith(("其中", "：", ":", "，", ",", "、", "；", ";"))
+    # the previous item's figure right before: a scan can drop the "；" between the items
+    listed = listed or bool(_FIGURE_END.search(clause))
     return among > 0 and total >= 0 and listed and HOLE not in clause[total:]
 
 

@@ -9,6 +9,7 @@ are axis-aligned, which is what the grid table engine needs.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,6 +33,9 @@ from extractors.options import PipelineOptions
 
 # Dark pixels (at quarter scale) below which a page holds nothing to read: a few specks.
 MIN_INK_PX = 20
+# A whole OCR word that is a lone zero misread (see _to_word): the letter o, or a 0 or o
+# with the cell's ruling beside it read as a stroke ("of", "0|").
+LONE_ZERO = re.compile(r"[oO]|[oO0][fIl|!]")
 # A pixel (at quarter scale) is a mark when it is this much darker than the page's paper.
 # Not a fixed grey: small print in light ink averages to 114-200 at quarter scale, and three
 # pages of 北京 project tables (hundreds of words) were skipped as blank under "< 128";
@@ -195,4 +199,10 @@ def _to_word(w: OcrWord, scale: float, width: float, height: float) -> Word | No
         return None
     x0, y0, x1, y1 = (v / scale for v in w.box)
     bbox = (max(0.0, x0), max(0.0, y0), min(width, x1), min(height, y1))
-    return Word(text=text, bbox=bbox, score=word_score(text, w.score, w.char_scores), method="ocr")
+    score = word_score(text, w.score, w.char_scores)
+    if LONE_ZERO.fullmatch(text):
+        # A cell's lone "0" misread (a one-glyph crop gives the recogniser no context; on
+        # 西安 scans 4 of a page's 70 zeros came out "of" and their rows lost the figure).
+        # These documents print no such word, so it is the figure, kept doubtful.
+        text, score = "0", score * GRAMMAR_PENALTY
+    return Word(text=text, bbox=bbox, score=score, method="ocr")

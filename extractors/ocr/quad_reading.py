@@ -92,10 +92,25 @@ def hug_ink(words: list[OcrWord], ink: np.ndarray) -> list[OcrWord]:
         runs = ink_runs(np.asarray(sub.any(axis=0)), max(1, int(HUG_GAP * height)))
         if not runs:
             continue
-        width = runs[-1][1] - runs[0][0]
-        while len(runs) > 1 and runs[0][1] - runs[0][0] < HUG_EDGE * width:
-            runs = runs[1:]
-        while len(runs) > 1 and runs[-1][1] - runs[-1][0] < HUG_EDGE * width:
-            runs = runs[:-1]
+        runs = _without_neighbours(runs, height)
         word.box = (float(ix0 + runs[0][0]), y0, float(ix0 + runs[-1][1]), y1)
     return words
+
+
+def _without_neighbours(runs: list[tuple[int, int]], height: float) -> list[tuple[int, int]]:
+    """At most one glyph-wide run dropped at each end.  Trimming on while end runs were
+    narrow cut a letter-spaced prose line (each glyph or glyph group its own run) down to
+    its last character, and prose read as table columns lost its figures (深圳 三公 text);
+    a run as wide as a glyph group, or a word of single glyphs, is the word's own ink."""
+    width = runs[-1][1] - runs[0][0]
+
+    def glyph(run: tuple[int, int]) -> bool:
+        return run[1] - run[0] < min(HUG_EDGE * width, height)
+
+    if all(glyph(r) for r in runs):
+        return runs
+    if len(runs) > 1 and glyph(runs[0]):
+        runs = runs[1:]
+    if len(runs) > 1 and glyph(runs[-1]):
+        runs = runs[:-1]
+    return runs

@@ -13,17 +13,14 @@ import itertools
 from dataclasses import replace
 
 from extractors.model import Cell, Table
-from extractors.stages.fold import fold_split_columns
-from extractors.stages.regrid import headerless_next_page, regrid_continuations
-from extractors.tables.header import find_header
+from extractors.stages.xcolumns import body_cells, centre, headerless_next_page
 
 SLACK = 3.0  # points a cell may stick out of the earlier page's column extent
 
 
-def realign_continuations(tables: list[Table]) -> list[Table]:
+def realign_narrower(tables: list[Table]) -> list[Table]:
     """Tables in page order; a narrower headerless next-page table re-columned when every
     one of its columns falls inside a distinct column of the table before it."""
-    tables = fold_split_columns(tables)
     out = list(tables)
     for i, (prev, cur) in enumerate(itertools.pairwise(tables)):
         if not _candidate(prev, cur):
@@ -35,7 +32,7 @@ def realign_continuations(tables: list[Table]) -> list[Table]:
             cells = [replace(c, col=mapping[c.col]) for c in cur.cells if c.col in mapping]
             cells += _blanks(cells, extents, set(mapping.values()))
             out[i + 1] = replace(cur, cells=cells, n_cols=prev.n_cols)
-    return regrid_continuations(out)
+    return out
 
 
 def _blanks(
@@ -61,10 +58,9 @@ def _candidate(prev: Table, cur: Table) -> bool:
 
 def _extents(table: Table) -> list[tuple[float, float] | None]:
     """Per column, the x range its single-column body cells cover (None: never filled)."""
-    rows = find_header(table).rows
     out: list[tuple[float, float] | None] = [None] * table.n_cols
-    for c in table.cells:
-        if c.row < rows or c.col_span != 1 or not c.text.strip():
+    for c in body_cells(table):
+        if c.col_span != 1:
             continue
         seen = out[c.col]
         x0, x1 = c.bbox[0], c.bbox[2]
@@ -81,7 +77,7 @@ def _column_map(extents: list[tuple[float, float] | None], cur: Table) -> dict[i
             continue
         if c.col_span != 1:
             return None
-        home = _home(extents, (c.bbox[0] + c.bbox[2]) / 2)
+        home = _home(extents, centre(c))
         if home is None or mapping.setdefault(c.col, home) != home:
             return None
     if len(mapping) != len({c.col for c in cur.cells if c.text.strip()}):

@@ -17,7 +17,7 @@ from dataclasses import replace
 from statistics import median
 
 from extractors.model import Cell, Table
-from extractors.tables.header import find_header
+from extractors.stages.xcolumns import body_cells, centre, headerless_next_page
 from extractors.tables.kinds import pick_title
 
 SLACK = 2.0  # points a centre may fall outside an earlier column's extent
@@ -29,7 +29,7 @@ _CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 Extents = dict[int, tuple[float, float, int]]
 
 
-def regrid_continuations(tables: list[Table]) -> list[Table]:
+def regrid_scanned(tables: list[Table]) -> list[Table]:
     """Tables in page order; each headerless next-page table with another column count
     re-columned onto the table before it when every filled cell finds exactly one column."""
     out = list(tables)
@@ -42,12 +42,6 @@ def regrid_continuations(tables: list[Table]) -> list[Table]:
         if cells is not None and _moved(cur, cells):
             out[i] = replace(cur, cells=cells, n_cols=prev.n_cols)
     return out
-
-
-def headerless_next_page(prev: Table, cur: Table) -> bool:
-    """cur starts on the page after prev ends and repeats no header: a continuation, if the
-    columns can be matched."""
-    return cur.pages[0] == prev.pages[-1] + 1 and find_header(cur).rows == 0
 
 
 def _candidate(prev: Table, cur: Table) -> bool:
@@ -73,11 +67,9 @@ def _shift(prev: Table, cur: Table) -> float:
 def _extents(table: Table) -> Extents:
     """Per starting column, the x range of its filled body cells and how many there are (a
     column never filled, the grid's spurious split, has none)."""
-    rows = find_header(table).rows
     spans: dict[int, list[tuple[float, float]]] = {}
-    for c in table.cells:
-        if c.row >= rows and c.text.strip():
-            spans.setdefault(c.col, []).append((c.bbox[0], c.bbox[2]))
+    for c in body_cells(table):
+        spans.setdefault(c.col, []).append((c.bbox[0], c.bbox[2]))
     # medians, not the union: one cell merged across a ruling must not widen the column
     return {
         col: (median(x0 for x0, _ in xs), median(x1 for _, x1 in xs), len(xs))
@@ -90,7 +82,7 @@ def _placed(extents: Extents, cur: Table, shift: float) -> list[Cell] | None:
     for c in cur.cells:
         if not c.text.strip():
             continue
-        home = _home(extents, (c.bbox[0] + c.bbox[2]) / 2 - shift)
+        home = _home(extents, centre(c) - shift)
         if home is None:
             return None
         homes.setdefault((c.row, home), []).append(c)
@@ -105,7 +97,7 @@ def _blanks(extents: Extents, cur: Table, shift: float, filled: set[tuple[int, i
     """The page's empty cells stay empty cells (a blank printed cell is not an absent one)."""
     out: dict[tuple[int, int], Cell] = {}
     for c in cur.cells:
-        home = None if c.text.strip() else _home(extents, (c.bbox[0] + c.bbox[2]) / 2 - shift)
+        home = None if c.text.strip() else _home(extents, centre(c) - shift)
         if home is not None and (c.row, home) not in filled:
             out.setdefault((c.row, home), replace(c, col=home, col_span=1))
     return list(out.values())

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from extractors.model import BBox, Line, PageResult
 from extractors.stages.broken_rows import join_broken_rows, tails_from_context, tails_under_header
-from extractors.stages.realign import realign_continuations
+from extractors.stages.continuation import recolumn_continuations
 from extractors.stages.state import DocumentState
 from extractors.tables.stitch import stitch
 from extractors.tables.typed import TypedTable, type_table
@@ -25,7 +25,7 @@ def stitch_tables(state: DocumentState) -> DocumentState:
         prose=_prose_lines(results),
         tables=join_broken_rows(
             stitch(
-                realign_continuations(
+                recolumn_continuations(
                     tails_under_header(tails_from_context([t for r in results for t in r.tables]))
                 )
             )

@@ -1,0 +1,26 @@
+"""Continuation pages re-columned onto the page before, by x position (part of `stitch`).
+
+A table printed over several pages with its header once is read page by page, and a
+continuation page's columns need not come out as the first page's: an unruled page finds
+no column that is blank on all its rows, a scanned grid finds a ruling twice or misses a
+faint one.  The printed layout is the same on both pages, so the continuation's cells go
+under the earlier page's columns by x position and the pages can be joined.  One repair
+per module, in this order:
+
+- fold.py: within one scanned table, a figure in a spurious split column goes back under
+  its header (so the earlier page's columns are clean before they are matched);
+- realign.py: an unruled continuation with fewer columns, mapped column by column;
+- regrid.py: a scanned continuation with other columns, placed cell by cell.
+"""
+
+from __future__ import annotations
+
+from extractors.model import Table
+from extractors.stages.fold import fold_split_columns
+from extractors.stages.realign import realign_narrower
+from extractors.stages.regrid import regrid_scanned
+
+
+def recolumn_continuations(tables: list[Table]) -> list[Table]:
+    """Tables in page order, each continuation page on its predecessor's columns."""
+    return regrid_scanned(realign_narrower(fold_split_columns(tables)))
