@@ -12,7 +12,8 @@ states the same figure.  Two things do not count:
 - sums inside one table when no table states a unit: they hold in any unit;
 - a parent equal to its only child where the codes are inferred from indentation, not
   printed: a chain of single-child rows read one level off (a 款 taken for its 类) keeps
-  every such sum, so it cannot tell the parent row from the child row.
+  every such sum, so it cannot tell the parent row from the child row;
+- a row identity over a code summed from several rows: it holds with a row lost.
 
 One printed cell can stand for several paths (a table's 合计 cell is also the department's
 基本支出): whatever confirms one of them confirms the others, since it is one figure.
@@ -44,7 +45,11 @@ def confirmations(
             out[path].add(table_confirmed[key])
     passed = [o for o in outcomes if o.passed]
     for outcome in passed:
-        blind = _scale_blind(values, outcome) or _level_blind(values, outcome)
+        blind = (
+            _scale_blind(values, outcome)
+            or _level_blind(values, outcome)
+            or _completeness_blind(values, outcome)
+        )
         if not _trivial(values, outcome) and not blind:
             for path in (outcome.identity.total, *outcome.identity.parts):
                 out[path].add(outcome.identity.rule)
@@ -114,6 +119,16 @@ def _level_blind(values: dict[str, Value], outcome: Outcome) -> bool:
         return False
     involved = [values[p] for p in (outcome.identity.total, *outcome.identity.parts)]
     return any(s.name == "code_inferred" for v in involved for s in v.signals)
+
+
+def _completeness_blind(values: dict[str, Value], outcome: Outcome) -> bool:
+    """total = basic + project over a code summed from several rows holds row by row: it
+    holds just as well when a row was lost (a scan dropped one unit's row), so it cannot
+    confirm the sums.  A column total or another table has to."""
+    if not outcome.identity.rule.endswith(".row_sum"):
+        return False
+    paths = (outcome.identity.total, *outcome.identity.parts)
+    return any(values[p].terms > 1 for p in paths)
 
 
 def _trivial(values: dict[str, Value], outcome: Outcome) -> bool:
