@@ -18,7 +18,9 @@ PDF = GOLDEN / "pds2021_a_ruled_3col.pdf"
 # What each stage adds to the state, in pipeline order.
 PRODUCES = {
     "stitch_tables": {"lines", "prose", "tables"},
+    "alias_headers": set(),
     "type_tables": {"typed"},
+    "choose_figures": set(),
     "map_readings": {"meta", "mapped", "readings"},
     "reconcile_values": {"values"},
     "check_identities": {"outcomes"},
@@ -26,6 +28,9 @@ PRODUCES = {
     "score_confidence": {"amounts"},
     "build_document": {"document"},
 }
+# Stages that settle OCR readings rewrite a field an earlier stage filled (scanned tables
+# only: the golden file's digital tables come through equal).
+REFINES = {"alias_headers": "tables", "choose_figures": "typed"}
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +56,9 @@ def test_each_stage_fills_its_own_fields_and_leaves_the_rest(start: DocumentStat
         after = stage(state)
         assert _filled(after) - before == PRODUCES[stage.__name__], stage.__name__
         for name in before:
+            if name == REFINES.get(stage.__name__):
+                assert getattr(after, name) == getattr(state, name), stage.__name__
+                continue
             assert getattr(after, name) is getattr(state, name), (stage.__name__, name)
         state = after
     assert state.document is not None
@@ -68,7 +76,8 @@ def test_the_stages_build_what_assemble_document_builds(start: DocumentState) ->
 
 def test_typed_tables_keep_their_kinds(start: DocumentState) -> None:
     state = start
-    for stage in DOCUMENT_STAGES[:2]:
+    names = [stage.__name__ for stage in DOCUMENT_STAGES]
+    for stage in DOCUMENT_STAGES[: names.index("type_tables") + 1]:
         state = stage(state)
     kinds = {t.kind for t in state.typed}
     assert {TableKind.revenue_expenditure_summary, TableKind.three_public} <= kinds
