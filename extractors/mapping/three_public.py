@@ -74,9 +74,10 @@ def _first_data_row(cells: list[LabelledCell], fiscal_year: int | None) -> list[
         chosen = [r for r in named if wanted and wanted in heads[r]]
         if chosen:
             return [lc for lc in cells if lc.cell.row == chosen[0]]
-    rows = sorted({lc.cell.row for lc in cells if not lc.empty})
+    # Last year's row is never this year's figures, even when it is the only row read.
+    rows = sorted({lc.cell.row for lc in cells if not lc.empty and not _PRIOR.search(lc.row_head)})
     if not rows:
-        return cells
+        return [lc for lc in cells if not _PRIOR.search(lc.row_head)]
     total_rows = [
         r for r in rows if any(_TOTAL.search(lc.row_head) for lc in cells if lc.cell.row == r)
     ]

@@ -104,3 +104,15 @@ def test_inferred_codes_parent_equal_to_its_only_child_confirms_nothing() -> Non
     assert not confirmed["expenditure_by_function.21699.total"]
     printed = _function_rows(inferred=False)
     assert confirmations(printed, _outcomes(printed))["expenditure_by_function.216.total"]
+
+
+def test_three_public_last_years_row_alone_is_not_read_as_this_years() -> None:
+    """This year's row lost (its label wrapped over two lines): the one row left is last
+    year's, and its figures are not this year's, whatever the items sum to."""
+    got = _three_public(
+        [["上年预算数", "24.39", "-", "12.74", "-", "11.65"]],
+        "一般公共预算“三公”经费支出表",
+    )
+    assert "three_public.total" not in got
+    assert "three_public.vehicle_purchase" not in got
+    assert got["three_public.prior_year_total"] == Decimal("243900")
