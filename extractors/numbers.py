@@ -30,6 +30,10 @@ class ParsedAmount:
     empty: bool  # printed as blank or a dash: zero where the table states the field
 
 
+# The largest budget printed in 元 has 14 whole digits; more is several figures run together.
+MAX_WHOLE_DIGITS = 15
+
+
 def parse_amount(text: str) -> ParsedAmount | None:
     """A table cell as an amount; None if the cell is text, a code or a percentage."""
     raw = text.strip()
@@ -45,8 +49,11 @@ def parse_amount(text: str) -> ParsedAmount | None:
         compact = compact[1:-1]
     if not _AMOUNT.match(compact):
         return None
+    digits = compact.replace(",", "").replace("，", "").replace("−", "-")
+    if len(digits.split(".")[0].lstrip("-")) > MAX_WHOLE_DIGITS:
+        return None  # figures run together by a reading, not one amount
     try:
-        value = Decimal(compact.replace(",", "").replace("，", "").replace("−", "-"))
+        value = Decimal(digits)
     except InvalidOperation:
         return None
     return ParsedAmount(-value if negative else value, raw, empty=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 from typing import Annotated
 
@@ -12,7 +12,10 @@ CENT = Decimal("0.01")
 
 
 def to_cents(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    # Wide enough for any figure a page can print: quantize must never fail a document.
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def _money_out(value: Decimal) -> float:
