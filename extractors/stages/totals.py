@@ -23,6 +23,10 @@ TABLE_TOTALS = {
 }
 # A sum of rows is weaker than a printed total: it is right only if every row was read.
 SUM_OF_ROWS_PENALTY = 0.5
+# At the build stage's DOUBTED_PENALTY: the value stays in review.
+ONE_FUND_PENALTY = 3.0
+# What the all-funds 部门支出总表's 合计 row states.
+_ALL_FUNDS_PATHS = {"totals.basic_expenditure", "totals.project_expenditure"}
 
 
 def table_totals(
@@ -32,12 +36,17 @@ def table_totals(
     stated = {r.path for r in readings if r.source.table_id}
     whole = functions.totals if functions.kind == TableKind.expenditure_summary else []
     subset = [*basics.totals] + ([] if whole else functions.totals)
+    all_funds_unread = functions.kind == TableKind.expenditure_summary and not functions.totals
     out = [replace(r, path=TABLE_TOTALS[r.path]) for r in whole if r.path in TABLE_TOTALS]
     stated |= {r.path for r in out}
+    # An all-funds table whose 合计 row was not read (a scan lost it): a one-fund table's
+    # total may be smaller, so standing in for the department's it is a doubt, not a fact.
+    doubt = [Signal("one_fund_stand_in", ONE_FUND_PENALTY)] if all_funds_unread else []
     for reading in subset:
         path = TABLE_TOTALS.get(reading.path)
         if path and path not in stated:
-            out.append(replace(reading, path=path))
+            signals = [*reading.signals, *(doubt if path in _ALL_FUNDS_PATHS else [])]
+            out.append(replace(reading, path=path, signals=signals))
             stated.add(path)
     if functions.kind == TableKind.expenditure_summary and not functions.totals:
         out += class_sums(functions.readings, stated)

@@ -123,3 +123,26 @@ def test_without_a_total_row_the_class_rows_are_summed_and_marked() -> None:
     assert basic.value == Decimal("9000000")  # 201 900.00 + 208 blank
     assert "sum_of_rows" in {s.name for s in basic.signals}
     assert len(class_sums(functions.readings, stated={"totals.basic_expenditure"})) == 1
+
+
+BASIC_ROWS = [
+    ["经济分类科目编码", "经济分类科目名称", "合计", "人员经费", "公用经费"],
+    ["", "合计", "600.00", "500.00", "100.00"],
+    ["301", "工资福利支出", "500.00", "500.00", ""],
+    ["302", "商品和服务支出", "100.00", "", "100.00"],
+]
+
+
+def test_a_one_fund_total_standing_in_for_an_unread_all_funds_total_is_doubted() -> None:
+    """A scan lost the 部门支出总表's 合计 row: the 一般公共预算基本支出表's total (one fund,
+    possibly smaller) may stand in for the department's 基本支出, but only as a doubt."""
+    functions = function_items([typed(FUNCTION_ROWS[:1] + FUNCTION_ROWS[2:], "部门支出总表")])
+    basic_table = typed(BASIC_ROWS, "一般公共预算基本支出表")
+    basics = economic_items(
+        [basic_table], TableKind.basic_expenditure_economic, "basic_expenditure_by_economic"
+    )
+    got = _by_path(table_totals([], functions, basics))
+    basic = got["totals.basic_expenditure"]
+    assert basic.value == Decimal("6000000")
+    assert any(s.penalty >= 3.0 for s in basic.signals)
+    assert not any(s.penalty >= 3.0 for s in got["totals.personnel_expense"].signals)
