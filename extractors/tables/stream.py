@@ -22,9 +22,8 @@ _MIN_BODY_FOR_SPANNING = 6
 def stream_tables(
     page: Page, lines: list[Line], taken: list[BBox], first_index: int
 ) -> list[Table]:
-    free = [ln for ln in lines if not any(_overlaps(ln.bbox, box) for box in taken)]
     tables: list[Table] = []
-    for block in table_blocks(free):
+    for block in table_blocks(free_lines(lines, taken)):
         table = _build(page, block, first_index + len(tables))
         if table is not None:
             tables.append(table)
@@ -83,6 +82,11 @@ def _build(page: Page, block: list[Line], index: int) -> Table | None:
         engine="stream",
         ruled=False,
     )
+
+
+def free_lines(lines: list[Line], taken: list[BBox]) -> list[Line]:
+    """The lines outside the tables already found on the page."""
+    return [ln for ln in lines if not any(_overlaps(ln.bbox, box) for box in taken)]
 
 
 def _overlaps(a: BBox, b: BBox) -> bool:

@@ -12,6 +12,7 @@ from statistics import median
 
 from extractors.model import BBox, Cell, Line, Page, Table, Word, union_bbox
 from extractors.tables.cells import make_cell
+from extractors.tables.stream import free_lines
 from extractors.tables.stream_blocks import COLUMN_GAP, NUMBER
 
 MIN_LINES = 4
@@ -22,9 +23,8 @@ Piece = list[Word]
 
 
 def token_grids(page: Page, lines: list[Line], taken: list[BBox], first_index: int) -> list[Table]:
-    free = [ln for ln in lines if not any(_overlaps(ln.bbox, box) for box in taken)]
     tables: list[Table] = []
-    for run in _runs(free):
+    for run in _runs(free_lines(lines, taken)):
         table = _grid(page, run, first_index + len(tables))
         if table is not None:
             tables.append(table)
@@ -103,7 +103,3 @@ def _columns(all_pieces: list[Piece]) -> list[tuple[float, float]]:
 def _column_of(columns: list[tuple[float, float]], piece: Piece) -> int:
     x0 = piece[0].x0
     return next(k for k, (a, b) in enumerate(columns) if a <= x0 <= b)
-
-
-def _overlaps(a: BBox, b: BBox) -> bool:
-    return a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1]
