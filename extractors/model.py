@@ -179,6 +179,10 @@ class Region:
     method: Method | None = None  # how its words were read, when it was read on its own
 
 
+# A signal of at least this penalty keeps its value in review, whatever confirms it.
+DOUBTED_PENALTY = 3.0
+
+
 @dataclass(slots=True)
 class Signal:
     """One reason to doubt (or trust) a reading; the confidence stage weighs them."""

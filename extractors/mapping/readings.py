@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractors.model import Cell, Reading, Signal
+from extractors.model import DOUBTED_PENALTY, Cell, Reading, Signal
 from extractors.numbers import parse_amount, to_yuan
 from extractors.tables.typed import TypedTable
 from schemas import ReadMethod, Source
 
-# At the build stage's DOUBTED_PENALTY: a value with such a reading stays in review.
-IDENTITY_CHOICE_PENALTY = 3.0
+# A value with such a reading stays in review.
+IDENTITY_CHOICE_PENALTY = DOUBTED_PENALTY
 
 
 def cell_reading(

@@ -11,7 +11,7 @@ from extractors.layout.kinds import region_records
 from extractors.mapping.metadata import admin_level
 from extractors.mapping.projects import unique_projects
 from extractors.mapping.units import budget_units
-from extractors.model import PageResult
+from extractors.model import DOUBTED_PENALTY, PageResult
 from extractors.reconcile import Value
 from extractors.stages.state import DocumentState, Mapped, need
 from extractors.stages.tables import main_unit
@@ -33,7 +33,6 @@ from schemas import (
 from schemas.paths import iter_amounts
 
 # A failed identity or a signal this strong keeps a value in review whatever its confidence.
-DOUBTED_PENALTY = 3.0
 # The 基本情况 paragraphs that name the budget units come before this many prose lines.
 UNIT_PROSE_LINES = 400
 

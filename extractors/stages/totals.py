@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from extractors.mapping.coded_items import ItemReadings
 from extractors.mapping.readings import sum_readings
-from extractors.model import Reading, Signal
+from extractors.model import DOUBTED_PENALTY, Reading, Signal
 from schemas import TableKind
 
 TABLE_TOTALS = {
@@ -23,8 +23,8 @@ TABLE_TOTALS = {
 }
 # A sum of rows is weaker than a printed total: it is right only if every row was read.
 SUM_OF_ROWS_PENALTY = 0.5
-# At the build stage's DOUBTED_PENALTY: the value stays in review.
-ONE_FUND_PENALTY = 3.0
+# The value stays in review.
+ONE_FUND_PENALTY = DOUBTED_PENALTY
 # What the all-funds 部门支出总表's 合计 row states.
 _ALL_FUNDS_PATHS = {"totals.basic_expenditure", "totals.project_expenditure"}
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from extractors.model import DOUBTED_PENALTY
 from extractors.numbers import UNIT_FACTORS, printed_precision
 from extractors.reconcile import Value
 from schemas import Finding, ReadMethod
@@ -18,7 +19,6 @@ from schemas.budget import FindingValue
 
 Severity = Literal["error", "rounding"]
 # A signal this strong means the reading itself is in doubt (the weight of a failed identity).
-DOUBTED_PENALTY = 3.0
 
 
 @dataclass(slots=True)
