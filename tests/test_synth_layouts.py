@@ -48,6 +48,10 @@ CASES: dict[int, tuple[str, tuple[str, ...]]] = {
     40108: ("三公 items × funds, dashes set right that their labels only graze", ("three_public",)),
     40045: ("the last project alone under a repeated two-line header", ("projects",)),
     40296: ("name tail under a repeated header; caption only on the first page", ("projects",)),
+    60769: (
+        "三公 items × funds, shrunk figures 5 pt apart; 2025年预 / 算数 wrapped round its row",
+        ("three_public",),
+    ),
 }
 
 

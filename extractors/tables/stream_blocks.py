@@ -12,6 +12,10 @@ NUMBER = re.compile(r"^[-−]?(\d{1,3}([,，]\d{3})+|\d+)(\.\d+)?%?$")
 # no column of their own.
 LEADER = re.compile(r"^[\s.．·…]*[.．·…][\s.．·…]*$")
 COLUMN_GAP = 9.0  # points between two words that are in different columns
+# Two figures side by side are two cells even closer than that: a wide table's figures,
+# shrunk to fit their columns, stand 5 points apart (no cell prints two numbers; the text
+# layer already splits words at 1.5 points).
+FIGURE_GAP = 3.0
 # Header lines a table's body keeps above it: labels wrapped over two lines on three
 # header rows (items × funds 三公 tables) take six lines.
 MAX_WRAPPED_HEADER_LINES = 6
@@ -42,7 +46,10 @@ def is_numeric_row(line: Line) -> bool:
 def _columns_in(line: Line) -> int:
     count = 1
     for prev, word in zip(line.words, line.words[1:], strict=False):
-        if word.x0 - prev.x1 >= COLUMN_GAP:
+        gap = word.x0 - prev.x1
+        # Numbers only: a dash beside a page number ("- 10 -") is no pair of cells.
+        figures = bool(NUMBER.match(prev.text) and NUMBER.match(word.text))
+        if gap >= COLUMN_GAP or (gap >= FIGURE_GAP and figures):
             count += 1
     return count
 
@@ -65,11 +72,20 @@ def table_blocks(lines: list[Line]) -> list[list[Line]]:
         elif run and close and len(pending) < MAX_LABEL_ONLY_LINES:
             pending.append(line)
         else:
-            blocks.append(run)
+            blocks.append(_with_label_tail(run, pending))
             run, pending = ([line] if multi else []), []
-    blocks.append(run)
+    blocks.append(_with_label_tail(run, pending))
     blocks = [_with_wrapped_top(b, lines) for b in blocks]
     return _with_detached_headers(blocks, max_gap, lines[:TOP_LINES])
+
+
+def _with_label_tail(run: list[Line], pending: list[Line]) -> list[Line]:
+    """A row label wrapped over two lines and centred on its row of figures ("2025年预" /
+    "算数") prints its second line overlapping that row: on the block's last row it is the
+    label's tail, not a line after the table."""
+    if run and pending and pending[0].bbox[1] < run[-1].bbox[3]:
+        return [*run, pending[0]]
+    return run
 
 
 def _with_wrapped_top(block: list[Line], lines: list[Line]) -> list[Line]:
