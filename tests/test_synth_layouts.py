@@ -52,6 +52,7 @@ CASES: dict[int, tuple[str, tuple[str, ...]]] = {
         "三公 items × funds, shrunk figures 5 pt apart; 2025年预 / 算数 wrapped round its row",
         ("three_public",),
     ),
+    81501: ("三公 items × funds, 单位：元 caption right above 公务接待费", ("three_public",)),
 }
 
 

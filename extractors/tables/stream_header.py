@@ -189,10 +189,12 @@ def _named_above(
     word: Word, span: tuple[int, int], above: list[Line], bounds: list[tuple[float, float]]
 ) -> bool:
     """A column of the span already has a label of its own higher up, beside this one
-    (公务用车购置及/运行费 wrapped around a centred 公务用车购置费): no group spans it."""
+    (公务用车购置及/运行费 wrapped around a centred 公务用车购置费): no group spans it.
+    A caption over the header ("单位：元" above the last group) names no column."""
+    labels = [w for ln in above for w in _without_captions(ln).words]
     for i in range(span[0], span[1] + 1):
         a, b = bounds[i]
-        for other in (w for ln in above for w in ln.words):
+        for other in labels:
             beside = other.x1 <= word.x0 or other.x0 >= word.x1
             if beside and other.x0 < b and other.x1 > a:
                 return True
