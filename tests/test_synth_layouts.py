@@ -53,6 +53,7 @@ CASES: dict[int, tuple[str, tuple[str, ...]]] = {
         ("three_public",),
     ),
     81501: ("三公 items × funds, 单位：元 caption right above 公务接待费", ("three_public",)),
+    80356: ("unruled 三公 items down the rows, the last item 公务接待费 blank", ("three_public",)),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from statistics import median
 
@@ -26,6 +27,8 @@ MAX_LABEL_ONLY_LINES = 4
 # row above it) continues the table on the page before.
 TOP_LINES = 2
 
+
+_NOTE = re.compile(r"^(注|说明|备注|本表|单位|数据来源|资料来源)")
 
 # Cells that state a zero with a dash; a row of nothing else is still a row of figures
 # (a department with no 三公 spending prints 预算数  -  -  -  -).
@@ -85,7 +88,29 @@ def _with_label_tail(run: list[Line], pending: list[Line]) -> list[Line]:
     label's tail, not a line after the table."""
     if run and pending and pending[0].bbox[1] < run[-1].bbox[3]:
         return [*run, pending[0]]
-    return run
+    return [*run, *_blank_rows(run, pending)]
+
+
+def _blank_rows(run: list[Line], pending: list[Line]) -> list[Line]:
+    """The last items of a table may print no figure at all (公务接待费 with blank cells):
+    a label line one row pitch under the table, in its label column and left of its
+    figures, is a row.  A note (注：…) or a heading starts further left or further down."""
+    body = run[next((i for i, ln in enumerate(run) if is_numeric_row(ln)), len(run)) :]
+    if len(body) < 2 or not pending:
+        return []
+    pitch = median(b.bbox[1] - a.bbox[1] for a, b in itertools.pairwise(body))
+    left = min(ln.words[0].x0 for ln in body)
+    figures = [w.x0 for ln in body for w in ln.words if NUMBER.match(w.text)]
+    out: list[Line] = []
+    last = run[-1]
+    for line in pending:
+        first = line.words[0]
+        off = first.x0 < left - 1.0 or not figures or line.bbox[2] >= min(figures)
+        if off or _NOTE.match(first.text) or line.bbox[1] - last.bbox[1] > 1.15 * pitch:
+            break
+        out.append(line)
+        last = line
+    return out
 
 
 def _with_wrapped_top(block: list[Line], lines: list[Line]) -> list[Line]:
