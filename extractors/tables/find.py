@@ -16,6 +16,7 @@ from extractors.tables.prose import prose_columns
 from extractors.tables.row_labels import with_outside_labels
 from extractors.tables.ruled import ruled_tables
 from extractors.tables.spans import flatten_spans
+from extractors.tables.stack import join_stacked
 from extractors.tables.stream import stream_tables
 from extractors.tables.token_grid import token_grids
 
@@ -72,7 +73,7 @@ def find_tables(
         following = tables[index + 1].bbox[1] if index + 1 < len(tables) else page.height
         table.notes = _notes(lines, table, following)
         previous_bottom = table.bbox[3]
-    return [flatten_spans(t, hints.span_text) for t in tables]
+    return [flatten_spans(t, hints.span_text) for t in join_stacked(tables, lines)]
 
 
 def _notes(lines: list[Line], table: Table, ceiling: float) -> list[str]:
