@@ -8,6 +8,7 @@ from collections.abc import Callable
 from extractors.model import Line, Page, Table
 from extractors.options import PipelineOptions
 from extractors.tables.caption import drop_caption_rows, merge_shared_positions
+from extractors.tables.chart import chart_labels
 from extractors.tables.empty import drop_empty_leading_columns
 from extractors.tables.hints import TableHints, hinted_tables
 from extractors.tables.packed import packed_grid
@@ -59,7 +60,7 @@ def find_tables(
     if hints.locate:
         found = hinted_tables(page, engine, hints)
     else:
-        found = [t for t in engine(page, lines) if not prose_columns(t)]
+        found = [t for t in engine(page, lines) if not (prose_columns(t) or chart_labels(t, page))]
     tables = sorted(found, key=lambda t: t.bbox[1])
     previous_bottom = 0.0
     for index, table in enumerate(tables):
