@@ -1,4 +1,4 @@
-"""camelot's own test suite: our table stage beside camelot (lattice, stream) and pdfplumber.
+"""camelot's own test suite: our table stage beside camelot (lattice, stream), pdfplumber, tabula.
 
     .venv/bin/python benchmarks/bench_camelot_suite.py [--json OUT.json] [--only NAME ...]
         [--tools "camelot lattice" ...] [--peers-from SAVED.json]
@@ -26,7 +26,8 @@ Many of camelot's tests pass an option (a table area, column positions, where a 
 cell's text goes); their expected table is that option's output.  "ours, default" runs with
 no hint at all; "ours, with the test's options" passes the same options as our own keyword
 hints (extractors/tables/hints.py, TEST_OPTIONS below) where we have the notion, and runs as
-the default elsewhere.  camelot and pdfplumber run with their defaults throughout.
+the default elsewhere.  The peers run with their defaults throughout; tabula only where `java`
+is on PATH.
 
 camelot's expected tables are its own outputs, a format rather than a truth: its stream
 flavour puts each line of a multi-line cell on a row of its own.  Our tables are scored both
@@ -50,7 +51,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from camelot_options import TEST_OPTIONS, hints_for
-from peers import FINDERS, Found, md_table, ours, stamp
+from peers import FINDERS, Found, java_available, md_table, ours, stamp
 
 SUITE = Path("/work/shared/realdata/camelot_tests")
 PASSWORDS = {"health_protected.pdf": "userpass"}
@@ -58,7 +59,7 @@ MAX_SHIFT_ROWS = 6
 MAX_SHIFT_COLS = 2
 OURS = "ours, default"
 HINTED = "ours, with the test's options"
-TOOLS = (OURS, "camelot lattice", "camelot stream", "pdfplumber")
+TOOLS = (OURS, "camelot lattice", "camelot stream", "pdfplumber", "tabula")
 # camelot tests that pass a non-default option (named after it): their expected table is the
 # output of that option, which no tool run with its defaults is asked to reproduce.
 OPTION_TESTS = re.compile(
@@ -349,6 +350,8 @@ def main() -> int:
     parser.add_argument("--peers-from", type=Path, help="peers' scores saved by --json")
     args = parser.parse_args()
     peers = [OURS, *(t for t in TOOLS[1:] if t in args.tools and not args.peers_from)]
+    if "tabula" in peers and not java_available():  # tabula-py runs tabula-java
+        peers.remove("tabula")
     results, seconds = run(load_cases(args.only), peers)
     if args.peers_from:
         peers = [OURS, *_saved_peers(results, args.peers_from)]

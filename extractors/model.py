@@ -84,6 +84,8 @@ class Page:
     # Regions of the page covered by images (digital pages with pasted-in tables).
     image_regions: list[BBox] = field(default_factory=list)
     pdf_path: str = ""  # the file, for engines that re-read it (camelot)
+    # Boxes of slanted lines and curves: a chart's plot (extractors/backends/strokes.py).
+    plot_strokes: list[BBox] = field(default_factory=list)
 
 
 @dataclass(slots=True)

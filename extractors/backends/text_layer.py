@@ -8,6 +8,7 @@ from typing import Any
 from pdfplumber.page import Page as PlumberPage
 
 from extractors.backends.rulings import page_rulings
+from extractors.backends.strokes import plot_strokes
 from extractors.backends.turn import reading_turn, sideways_direction, turn_page, turned_words
 from extractors.model import Page, Word
 from extractors.options import PipelineOptions
@@ -42,6 +43,7 @@ def read_page(plumber_page: PlumberPage, number: int, options: PipelineOptions) 
         words=words,
         rulings=page_rulings(plumber_page),
         image_regions=_image_regions(plumber_page, width, height),
+        plot_strokes=plot_strokes(plumber_page),
     )
     garbled = bool(_CID.search(text))
     if meaningful < options.min_text_chars and (page.image_regions or garbled):

@@ -85,6 +85,7 @@ def turn_page(page: Page, turn: int, words: list[Word]) -> Page:
         Ruling(*turn_bbox((r.x0, r.top, r.x1, r.bottom), turn, w, h)) for r in page.rulings
     ]
     page.image_regions = [turn_bbox(b, turn, w, h) for b in page.image_regions]
+    page.plot_strokes = [turn_bbox(b, turn, w, h) for b in page.plot_strokes]
     page.width, page.height = h, w
     page.rotation = (page.rotation + turn) % 360
     return page

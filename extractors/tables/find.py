@@ -8,6 +8,7 @@ from collections.abc import Callable
 from extractors.model import Line, Page, Table
 from extractors.options import PipelineOptions
 from extractors.tables.caption import drop_caption_rows, merge_shared_positions
+from extractors.tables.chart import chart_labels
 from extractors.tables.empty import drop_empty_leading_columns
 from extractors.tables.hints import TableHints, hinted_tables
 from extractors.tables.packed import packed_grid
@@ -16,6 +17,7 @@ from extractors.tables.prose import prose_columns
 from extractors.tables.row_labels import with_outside_labels
 from extractors.tables.ruled import ruled_tables
 from extractors.tables.spans import flatten_spans
+from extractors.tables.stack import join_stacked
 from extractors.tables.stream import stream_tables
 from extractors.tables.token_grid import token_grids
 
@@ -58,7 +60,7 @@ def find_tables(
     if hints.locate:
         found = hinted_tables(page, engine, hints)
     else:
-        found = [t for t in engine(page, lines) if not prose_columns(t)]
+        found = [t for t in engine(page, lines) if not (prose_columns(t) or chart_labels(t, page))]
     tables = sorted(found, key=lambda t: t.bbox[1])
     previous_bottom = 0.0
     for index, table in enumerate(tables):
@@ -72,7 +74,7 @@ def find_tables(
         following = tables[index + 1].bbox[1] if index + 1 < len(tables) else page.height
         table.notes = _notes(lines, table, following)
         previous_bottom = table.bbox[3]
-    return [flatten_spans(t, hints.span_text) for t in tables]
+    return [flatten_spans(t, hints.span_text) for t in join_stacked(tables, lines)]
 
 
 def _notes(lines: list[Line], table: Table, ceiling: float) -> list[str]:

@@ -6,12 +6,13 @@ of a phrase: a column boundary then cuts "OKLAHOMA" from "CITY" a space apart, i
 row.  A boundary is kept when one row shows a real gutter there (the two cells further
 apart than a word space); it goes when every row that fills both sides shows a phrase
 running through it, one of them with words, not only digits, on the left (a column of
-codes a space from their names is two columns).
+codes a space from their names is two columns), or a currency sign on the right ("8 €").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from extractors.model import Cell, Table, Word
 from extractors.tables.cells import make_cell
@@ -49,8 +50,12 @@ def _phrase_boundary(rows: dict[int, list[Cell]], boundary: int) -> bool:
             continue
         if gap >= SPACE:
             return False
-        worded += not _DIGITS.match(left.text.strip())
+        worded += not _DIGITS.match(left.text.strip()) or _currency(right.text.strip())
     return worded > 0
+
+
+def _currency(text: str) -> bool:
+    return bool(text) and all(unicodedata.category(ch) == "Sc" for ch in text)
 
 
 def _same_line_gap(left: list[Word], right: list[Word]) -> float | None:

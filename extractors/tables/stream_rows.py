@@ -7,6 +7,7 @@ import re
 from extractors.model import Cell, Line, Word
 from extractors.tables.cells import make_cell
 from extractors.tables.stream_blocks import LEADER, NUMBER
+from extractors.tables.wrap_room import own_row, row_pitch
 
 # A line that opens with an item number (三、 / （二） / 4、) starts an item of its own.
 _ITEM_START = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+、)")
@@ -17,22 +18,23 @@ def join_wrapped(rows: list[list[Cell]], bounds: list[tuple[float, float]]) -> l
     line of a cell that wrapped (a long project name): it belongs to the next row."""
     out: list[list[Cell]] = []
     pending: list[Cell] | None = None
+    pitch = row_pitch(rows)
     for row in rows:
         if _text_only(row) and not _full_width(row, bounds) and out:
-            _append_or_keep(out, row, bounds)
+            _append_or_keep(out, row, bounds, pitch)
             continue
         if pending is not None and _fills(pending, row):
             row = _merge(pending, row)
             pending = None
         elif pending is not None:
-            _append_or_keep(out, pending, bounds)
+            _append_or_keep(out, pending, bounds, pitch)
             pending = None
         if _text_only(row) and _full_width(row, bounds):
             pending = row
         else:
             out.append(row)
     if pending is not None:
-        _append_or_keep(out, pending, bounds)
+        _append_or_keep(out, pending, bounds, pitch)
     return out
 
 
@@ -51,7 +53,7 @@ def _full_width(row: list[Cell], bounds: list[tuple[float, float]]) -> bool:
 
 
 def _append_or_keep(
-    out: list[list[Cell]], tail: list[Cell], bounds: list[tuple[float, float]]
+    out: list[list[Cell]], tail: list[Cell], bounds: list[tuple[float, float]], pitch: float | None
 ) -> None:
     """The last line of a wrapped cell ("…宣传费" / "用"): continue the text above."""
     previous = out[-1] if out else None
@@ -62,6 +64,7 @@ def _append_or_keep(
     cells_above = [above[c.col] for c in filled if c.col in above]
     numbered = any(_ITEM_START.match(c.text.strip()) for c in filled)
     wrapped = has_numbers and _full_width(cells_above, bounds) and not numbered
+    wrapped = wrapped and not own_row(previous or [], tail, bounds, pitch)
     if previous is None or not all(c.col in above for c in filled) or not wrapped:
         out.append(tail)
         return
