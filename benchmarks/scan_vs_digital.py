@@ -12,6 +12,8 @@ path by path (benchmarks/scan_compare.py): digital `accepted` values are the ref
 writes both JSONs, each document's differences and its outcome there; --merge DIR ...
 reports the newest outcome of each document found in those folders instead of running
 (benchmarks/scan_vs_digital_outcomes.py), each row with the commit it was measured at.
+--pages 74-86,124 compares only those pages of each document kept (a long document's table
+pages): its row is named "NAME pp. 74-86,124" and does not stand for the whole document.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import pypdfium2 as pdfium
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -81,6 +85,23 @@ def run_one(pdf: Path, keep: Path, options: PipelineOptions, reuse: bool = False
     return Outcome(name, pages, tallies, seconds, cpu, measured)
 
 
+def page_subset(pdf: Path, spec: str, folder: Path) -> Path:
+    """The pages `spec` ("74-86,124", 1-based) of pdf as their own file, named for them."""
+    numbers: list[int] = []
+    for part in spec.split(","):
+        first, _, last = part.partition("-")
+        numbers += range(int(first), int(last or first) + 1)
+    out = folder / f"{pdf.stem.replace(' ', '')} pp. {spec}.pdf"
+    src, dst = pdfium.PdfDocument(str(pdf)), pdfium.PdfDocument.new()
+    try:
+        dst.import_pages(src, [n - 1 for n in numbers])
+        dst.save(str(out))
+    finally:
+        dst.close()
+        src.close()
+    return out
+
+
 def _git(*args: str) -> str:
     return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
 
@@ -113,6 +134,7 @@ def main() -> int:
     parser.add_argument(
         "--merge", type=Path, nargs="+", help="report the outcomes kept in these folders"
     )
+    parser.add_argument("--pages", help="only these pages of each document: 74-86,124")
     args = parser.parse_args()
     if args.merge:
         return _merge_report(args.merge, args.markdown)
@@ -124,6 +146,8 @@ def main() -> int:
         keep = args.keep or Path(tmp)
         keep.mkdir(parents=True, exist_ok=True)
         for pdf in pdfs:
+            if args.pages:
+                pdf = page_subset(pdf, args.pages, keep)
             outcome = run_one(pdf, keep, options, args.reuse)
             outcomes.append(outcome)
             save(keep, outcome)
@@ -153,10 +177,9 @@ def _merge_report(folders: list[Path], markdown: Path | None) -> int:
 
 def _report(header: list[str], outcomes: list[Outcome], planned: int) -> str:
     lines = header + [_doc_row(o) for o in outcomes]
-    if len(outcomes) < planned:
-        lines.append(
-            f"| *{planned - len(outcomes)} documents not yet run* | | | | | | | | | | | | |"
-        )
+    whole = sum("pp." not in o.name for o in outcomes)
+    if whole < planned:
+        lines.append(f"| *{planned - whole} documents not yet run whole* | | | | | | | | | | | | |")
     lines += [_doc_row(Outcome("**all**", sum(o.pages for o in outcomes), _merged(outcomes), 0, 0))]
     lines += _section_table(outcomes)
     lines += _weak_sections(outcomes)

@@ -20,6 +20,10 @@ _DASHES = {"-", "—", "–", "－", "——", "/", "--", "—-", "-—"}
 # digit beside 2.2, measured on 西安 scans), not one amount; a space among the integer
 # digits ("1 234.56") is a thousands gap and stays.
 _SPLIT_DECIMALS = re.compile(r"\.\d+[ \u3000]+\d")
+# "24 00": a gap before a group of other than three digits is no thousands gap either; on
+# 150 dpi scans of small print it is the decimal point lost (24.00 read as 2,400, and a
+# 小计 = 购置 + 运行 of two such cells held, so the hundredfold figure was accepted).
+_SPLIT_GROUP = re.compile(r"\d[ \u3000]+(?!\d{3}(?:\D|$))\d")
 _AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?$")
 
 
@@ -37,7 +41,7 @@ MAX_WHOLE_DIGITS = 15
 def parse_amount(text: str) -> ParsedAmount | None:
     """A table cell as an amount; None if the cell is text, a code or a percentage."""
     raw = text.strip()
-    if _SPLIT_DECIMALS.search(raw):
+    if _SPLIT_DECIMALS.search(raw) or _SPLIT_GROUP.search(raw):
         return None
     compact = raw.replace(" ", "").replace("\u3000", "")
     if compact == "" or compact in _DASHES:

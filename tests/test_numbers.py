@@ -14,6 +14,7 @@ from extractors.numbers import parse_amount, printed_precision, to_yuan, unit_in
         ("-12.5", "-12.5"),
         ("(3.00)", "-3.00"),
         ("195,774,300", "195774300"),
+        ("1 234.56", "1234.56"),
     ],
 )
 def test_amounts(text: str, value: str) -> None:
@@ -28,7 +29,10 @@ def test_blank_and_dashes_are_stated_zero(text: str) -> None:
     assert parsed is not None and parsed.empty and parsed.value == 0
 
 
-@pytest.mark.parametrize("text", ["61.38%", "12％", "行政运行", "2026年", "1,23,4"])
+# "24 00", "4 38": a scan's lost decimal point; "2.2 2": a stray digit among the decimals
+@pytest.mark.parametrize(
+    "text", ["61.38%", "12％", "行政运行", "2026年", "1,23,4", "24 00", "4 38", "1 2345", "2.2 2"]
+)
 def test_not_amounts(text: str) -> None:
     assert parse_amount(text) is None
 

@@ -48,7 +48,8 @@ _LABELS: list[tuple[str, re.Pattern[str], bool]] = [
     ),
     (
         "totals.basic_expenditure",
-        re.compile(_N + r"(基本支出|人员经费和公用经费支出)(小计)?$"),
+        # "支出" clipped to "支" by its cell's border (an Excel export; the scan shows the clip)
+        re.compile(_N + r"(基本支出|人员经费和公用经费支出?)(小计)?$"),
         False,
     ),
     ("totals.project_expenditure", re.compile(_N + r"(项目支出|专项业务经费支出)(小计)?$"), False),

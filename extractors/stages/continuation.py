@@ -11,16 +11,23 @@ per module, in this order:
   its header (so the earlier page's columns are clean before they are matched);
 - realign.py: an unruled continuation with fewer columns, mapped column by column;
 - regrid.py: a scanned continuation with other columns, placed cell by cell.
+
+Before them, two repairs of each scanned table's cells (run here because this is where
+scanned grids are mended before the pages are joined): ruling_marks.py drops a scrap of a
+cell's ruling read as "1", lost_points.py gives a figure read as "24 00" its point back.
 """
 
 from __future__ import annotations
 
 from extractors.model import Table
 from extractors.stages.fold import fold_split_columns
+from extractors.stages.lost_points import restore_points
 from extractors.stages.realign import realign_narrower
 from extractors.stages.regrid import regrid_scanned
+from extractors.stages.ruling_marks import drop_ruling_marks
 
 
 def recolumn_continuations(tables: list[Table]) -> list[Table]:
     """Tables in page order, each continuation page on its predecessor's columns."""
-    return regrid_scanned(realign_narrower(fold_split_columns(tables)))
+    mended = restore_points(drop_ruling_marks(tables))
+    return regrid_scanned(realign_narrower(fold_split_columns(mended)))

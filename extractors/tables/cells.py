@@ -36,7 +36,7 @@ def join_words(words: list[Word]) -> str:
         return ""
     if all(w.direction != "ltr" for w in words):
         return _join_sideways(words)
-    ordered = sorted(words, key=lambda w: (round(w.yc / 4), w.x0))
+    ordered = [w for line in _lines(words) for w in sorted(line, key=lambda w: w.x0)]
     text = ordered[0].text
     for prev, word in itertools.pairwise(ordered):
         same_line = abs(word.yc - prev.yc) < 0.5 * (prev.bottom - prev.top)
@@ -45,6 +45,20 @@ def join_words(words: list[Word]) -> str:
             text += " " if gap > 1.5 else ""
         text += word.text
     return text
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into printed lines, top to bottom: a word whose centre is within half a
+    line height of the line's first word is on that line.  (Fixed 4-point bands split a
+    line where a short glyph sits lower, as "1、" does on a skewed scan: "一般公共服务1、".)"""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.yc):
+        first = lines[-1][0] if lines else None
+        if first is not None and word.yc - first.yc < 0.5 * (first.bottom - first.top):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return lines
 
 
 def _join_sideways(words: list[Word]) -> str:
