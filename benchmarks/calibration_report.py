@@ -30,8 +30,8 @@ from benchmarks.truth_score import reliability  # noqa: E402
 from extractors.calibration.features import Evidence  # noqa: E402
 from extractors.calibration.table import load_table  # noqa: E402
 from extractors.confidence import hand_set  # noqa: E402
+from extractors.model import DOUBTED_PENALTY  # noqa: E402
 from extractors.options import PipelineOptions  # noqa: E402
-from extractors.stages.build import DOUBTED_PENALTY  # noqa: E402
 
 Mapping = Callable[[Evidence], float]
 
@@ -40,19 +40,19 @@ def fitted(ev: Evidence) -> float:
     return round(load_table().probability(ev), 4)
 
 
-def accepted(ev: Evidence, conf: float) -> bool:
-    """The status rule of stages/build.py: evidence, no doubt, over the hand-set bar and the
-    threshold."""
+def accepted(ev: Evidence) -> bool:
+    """The status rule of stages/build.py: evidence, no doubt, over the hand-set bar (never
+    the fitted confidence)."""
     threshold = PipelineOptions().review_threshold
     doubted = ev.doubt > 0 or any(w >= DOUBTED_PENALTY for _, w in ev.penalties)
     doubted = doubted or hand_set(ev) < threshold
-    return bool(ev.confirmed_by) and not doubted and conf >= threshold
+    return bool(ev.confirmed_by) and not doubted
 
 
 def section(title: str, records: list[Record], mapping: Mapping) -> list[str]:
     pairs = [(mapping(r.evidence), r.right) for r in records]
     rows, ece = reliability(pairs)
-    acc = [r for r, (c, _) in zip(records, pairs, strict=True) if accepted(r.evidence, c)]
+    acc = [r for r in records if accepted(r.evidence)]
     wrong_acc = sum(not r.right for r in acc)
     review = 1 - len(acc) / len(records) if records else 0.0
     docs = len({r.key for r in records})
