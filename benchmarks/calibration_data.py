@@ -212,8 +212,12 @@ def main() -> int:
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     todo = [j for j in jobs() if not (args.digital_only and j.scanned)]
-    # Scanned jobs last (the digital part is usable while they run), held-out ones first.
-    todo.sort(key=lambda j: (j.scanned, j.split != "heldout"))
+    # Scanned jobs last (the digital part is usable while they run); of those the real
+    # documents first, the fit part's before the held-out ones (a run cut short still
+    # refits on real scans), then the generated ones, held-out first.
+    todo.sort(
+        key=lambda j: (j.scanned, j.kind != "real", (j.split == "heldout") == (j.kind == "real"))
+    )
     with Pool(args.workers) as pool:
         for line in pool.imap_unordered(_run, [(j, args.cache) for j in todo]):
             print(line, flush=True)

@@ -49,6 +49,8 @@ def hand_set(ev: Evidence) -> float:
     return round(1.0 / (1.0 + math.exp(-ev.score)), 4)
 
 
-def status_for(conf: float, threshold: float, doubted: bool, confirmed: bool) -> Status:
-    accepted = confirmed and conf >= threshold and not doubted
-    return Status.accepted if accepted else Status.needs_review
+def status_for(doubted: bool, confirmed: bool) -> Status:
+    """Evidence and doubt decide, never the fitted confidence: a refit of the table moves
+    the numbers, not what is accepted.  `doubted` includes `below_evidence_bar`, where the
+    review threshold applies to the hand-weighted score."""
+    return Status.accepted if confirmed and not doubted else Status.needs_review

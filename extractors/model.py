@@ -181,7 +181,10 @@ class Region:
     method: Method | None = None  # how its words were read, when it was read on its own
 
 
-# A signal of at least this penalty keeps its value in review, whatever confirms it.
+# A signal of at least this penalty keeps its value in review, whatever confirms it.  The
+# judged doubts (a failed identity, validation/policy.py; a failed rule over a reading that
+# is not firm, findings.py; a rounded sentence where a table was not read, unread.py) add
+# this same weight: one threshold on one log-odds scale, "enough to send it to review".
 DOUBTED_PENALTY = 3.0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extractors.model import DOUBTED_PENALTY
 from extractors.reconcile import Value
 
 BASE_TABLE = 5.0  # confirmed table cell
@@ -39,9 +40,15 @@ class Evidence:
     @property
     def group(self) -> str:
         """disputed: an identity it takes part in fails (confirmed or not, the failure says
-        one of its figures is wrong); else confirmed or unconfirmed.  Then how it was read."""
+        one of its figures is wrong); doubted: a signal of its own reading strong enough to
+        keep it in review (a reading an identity chose, a disagreeing source, a poor OCR
+        word score); else confirmed or unconfirmed.  Then how it was read.  Doubted values
+        are a group of their own because they are few: pooled into the confirmed ones by
+        score, a scan's figures an identity chose, wrong one time in three, took 0.98."""
         if self.doubt > 0:
             evidence = "disputed"
+        elif any(weight >= DOUBTED_PENALTY for _, weight in self.penalties):
+            evidence = "doubted"
         else:
             evidence = "confirmed" if self.confirmed_by else "unconfirmed"
         return f"{evidence}/{'ocr' if self.ocr else 'text'}"

@@ -61,7 +61,7 @@ def _amount(path: str, value: Value, judged: Judged, threshold: float) -> Amount
     conf, under_bar = confidence_and_bar(value, confirmed_by, doubt, threshold)
     doubted = doubt > 0 or any(s.penalty >= DOUBTED_PENALTY for s in value.signals)
     doubted = doubted or under_bar
-    status = status_for(conf, threshold, doubted, confirmed_by > 0)
+    status = status_for(doubted, confirmed_by > 0)
     return output.amount(value, conf, status, checks, judged.candidates.get(path))
 
 

@@ -13,7 +13,9 @@ from extractors.validation.findings import add_findings
 from extractors.validation.identities import Scope, document_identities, evaluate
 from extractors.validation.ocr_digits import digits_confirmed
 from extractors.validation.policy import judge_outcomes
+from extractors.validation.project_funds import fund_breakdown_cells
 from extractors.validation.sharpen import sharpen_rounded_totals
+from extractors.validation.summary_subrows import subrow_cells
 from extractors.validation.unread import unread_table_doubts
 from schemas import DocumentKind, TableKind
 
@@ -38,7 +40,9 @@ def judge_values(state: DocumentState) -> DocumentState:
     meta = need(state.meta, "meta")
     judged = judge_outcomes(values, outcomes)
     add_findings(judged, values, state.typed, state.prose, meta.year, meta.kind)
-    judged.confirmed = confirmations(values, outcomes, confirmed_cells(state.typed))
+    table_confirmed = confirmed_cells(state.typed) | subrow_cells(state.typed)
+    table_confirmed |= fund_breakdown_cells(state.typed, values)
+    judged.confirmed = confirmations(values, outcomes, table_confirmed)
     judged.digits_confirmed = digits_confirmed(values, outcomes)
     for path, doubt in unread_table_doubts(values, state.typed).items():
         judged.doubt[path] = judged.doubt.get(path, 0.0) + doubt

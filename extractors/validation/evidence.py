@@ -25,7 +25,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from extractors.reconcile import Value
-from extractors.validation.identities import Outcome
+from extractors.validation.identities import Outcome, evaluate
+from extractors.validation.spending_split import split_identities
 
 CellKey = tuple[str, int, int, int]  # table id, page, row, col
 
@@ -41,8 +42,10 @@ def confirmations(
     out: dict[str, set[str]] = {path: set() for path in values}
     for path, value in values.items():
         key = _cell_key(value)
-        if table_confirmed and key is not None and key in table_confirmed:
+        # A table's own sums hold in any unit: they cannot confirm a guessed one.
+        if table_confirmed and key and key in table_confirmed and not _unit_guessed(value):
             out[path].add(table_confirmed[key])
+    outcomes = [*outcomes, *evaluate(values, split_identities(values))]
     passed = [o for o in outcomes if o.passed]
     for outcome in passed:
         blind = (
@@ -109,8 +112,12 @@ def _scale_blind(values: dict[str, Value], outcome: Outcome) -> bool:
     (元 is a guess), they cannot confirm that its figures are in 元 or 万元."""
     involved = [values[p] for p in (outcome.identity.total, *outcome.identity.parts)]
     tables = {v.sources[0].table_id for v in involved}
-    assumed = any(s.name == "unit_guessed" for v in involved for s in v.signals)
+    assumed = any(_unit_guessed(v) for v in involved)
     return assumed and len(tables) == 1 and None not in tables
+
+
+def _unit_guessed(value: Value) -> bool:
+    return any(s.name == "unit_guessed" for s in value.signals)
 
 
 def _level_blind(values: dict[str, Value], outcome: Outcome) -> bool:

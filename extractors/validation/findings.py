@@ -19,16 +19,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from extractors.model import Line, Reading
+from extractors.model import DOUBTED_PENALTY, Line, Reading
 from extractors.reconcile import Value
 from extractors.tables.typed import TypedTable
 from extractors.validation.figures import Figure, firm_value, make_finding, value_figure
 from extractors.validation.prose import Narrative
 from schemas import Check, DocumentKind, Finding, ReadMethod, TableKind
-
-# Added to a value's doubt when a rule fails but a reading involved is not firm: enough to
-# send it to review (the same weight a failed identity carries in validation/policy.py).
-REVIEW_DOUBT = 3.0
 
 
 class JudgedLike(Protocol):
@@ -100,7 +96,7 @@ def add_findings(
                 judged.findings.append(finding)
         for path in result.review:
             if path in values:
-                judged.doubt[path] = judged.doubt.get(path, 0.0) + REVIEW_DOUBT
+                judged.doubt[path] = judged.doubt.get(path, 0.0) + DOUBTED_PENALTY
 
 
 def _describe(finding: Finding, values: dict[str, Value]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from extractors.model import DOUBTED_PENALTY
 from extractors.reconcile import Value
 from extractors.validation.identities import Outcome
 from schemas import Candidate, Check, Finding, ReadMethod
@@ -18,8 +19,6 @@ from schemas import Candidate, Check, Finding, ReadMethod
 # Failed identities smaller than this share of the whole read as the publisher's rounding or
 # slip, not as our misreading (a misplaced column or row moves sums far more than 1%).
 FINDING_SHARE = Decimal("0.01")
-# Doubt a failed identity puts on each value in it: enough to send the value to review.
-IDENTITY_DOUBT = 3.0
 
 
 @dataclass(slots=True)
@@ -51,7 +50,7 @@ def judge_outcomes(values: dict[str, Value], outcomes: list[Outcome]) -> Judged:
             judged.findings.append(_finding(values, outcome, paths))
         else:
             for path in paths:
-                judged.doubt[path] = judged.doubt.get(path, 0.0) + IDENTITY_DOUBT
+                judged.doubt[path] = judged.doubt.get(path, 0.0) + DOUBTED_PENALTY
     _doubt_whole_columns(values, judged)
     return judged
 

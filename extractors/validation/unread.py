@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from extractors.model import DOUBTED_PENALTY
 from extractors.numbers import UNIT_FACTORS, parse_amount, printed_precision
 from extractors.reconcile import Value
 from extractors.tables.typed import TypedTable
 from schemas import TableKind
 
-DOUBT = 3.0
 _TABLE_OF: dict[str, set[TableKind]] = {
     "procurement.": {TableKind.procurement},
     "three_public.": {TableKind.three_public},
@@ -41,7 +41,7 @@ def unread_table_doubts(values: dict[str, Value], tables: list[TypedTable]) -> d
             continue
         step = next((f for prefix, f in finest.items() if path.startswith(prefix)), None)
         if step is not None and value.tolerance > step:
-            out[path] = DOUBT
+            out[path] = DOUBTED_PENALTY
     return out
 
 

@@ -39,20 +39,19 @@ def _value(
 def test_a_confirmed_clean_table_value_is_accepted() -> None:
     conf = confidence(_value(), confirmed_by=1, doubt=0.0)
     assert conf >= THRESHOLD
-    assert status_for(conf, THRESHOLD, doubted=False, confirmed=True) == Status.accepted
+    assert status_for(doubted=False, confirmed=True) == Status.accepted
 
 
 @pytest.mark.parametrize("ocr", [False, True])
 def test_nothing_confirms_it_so_it_goes_to_review_with_less_confidence(ocr: bool) -> None:
     unconfirmed = confidence(_value(ocr=ocr), confirmed_by=0, doubt=0.0)
     assert unconfirmed < confidence(_value(ocr=ocr), confirmed_by=1, doubt=0.0)
-    # However high its fitted confidence, and wherever the caller sets the threshold: the
-    # evidence rule, not the number.
-    assert status_for(unconfirmed, 0.0, doubted=False, confirmed=False) == Status.needs_review
+    # However high its fitted confidence: the evidence rule, not the number.
+    assert status_for(doubted=False, confirmed=False) == Status.needs_review
 
 
 def test_a_doubted_value_is_never_accepted_however_confident() -> None:
-    assert status_for(0.999, THRESHOLD, doubted=True, confirmed=True) == Status.needs_review
+    assert status_for(doubted=True, confirmed=True) == Status.needs_review
 
 
 def test_doubt_and_signals_never_raise_confidence() -> None:

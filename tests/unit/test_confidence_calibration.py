@@ -15,7 +15,8 @@ from schemas import Status
 from schemas.paths import iter_amounts
 
 ROOT = Path(__file__).resolve().parents[2]
-GROUPS = {f"{e}/{m}" for e in ("confirmed", "unconfirmed", "disputed") for m in ("text", "ocr")}
+EVIDENCE = ("confirmed", "unconfirmed", "doubted", "disputed")
+GROUPS = {f"{e}/{m}" for e in EVIDENCE for m in ("text", "ocr")}
 
 
 def test_the_table_is_versioned_and_covers_every_group() -> None:
@@ -39,6 +40,7 @@ def test_confirmed_values_rank_above_unconfirmed_ones() -> None:
         confirmed = table.groups[f"confirmed/{method}"][-1].p
         assert confirmed > table.groups[f"unconfirmed/{method}"][-1].p
         assert confirmed > table.groups[f"disputed/{method}"][-1].p
+        assert confirmed > table.groups[f"doubted/{method}"][-1].p
 
 
 def test_a_real_document_gets_the_fitted_confidences(cn_budget: Path) -> None:
