@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extractors.model import Reading, Signal
+from extractors.model import DOUBTED_PENALTY, Reading, Signal
 from extractors.numbers import UNIT_FACTORS, printed_precision
 from schemas import Source
 
@@ -68,7 +68,7 @@ def _merge(path: str, group: list[Reading]) -> Value:
         if agrees:
             value.agreeing += 1
         else:
-            value.signals.append(Signal(f"disagrees_with_p{other.source.page}", 3.0))
+            value.signals.append(Signal(f"disagrees_with_p{other.source.page}", DOUBTED_PENALTY))
     if not tables:
         value.signals = [s for s in value.signals if s.name != "narrative_only"]
         value.signals.append(Signal("narrative_only", 1.0 if value.agreeing < 2 else 0.3))
