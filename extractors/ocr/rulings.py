@@ -12,6 +12,7 @@ import numpy as np
 
 from extractors.model import Ruling
 from extractors.ocr.faint_rulings import complete_rulings
+from extractors.ocr.ruling_ends import trim_glyph_ends
 
 MIN_LINE_PT = 30.0  # shorter runs count only as short vertical rulings (below)
 # The rulings between the 类|款|项 sub-columns of a one-row header are ~12-20 pt long; the
@@ -49,6 +50,7 @@ def find_rulings(gray: np.ndarray, scale: float) -> list[Ruling]:
         found[horizontal] = _segments(lines, scale, horizontal)
     h = [r for r in found[True] if _length(r) >= MIN_LINE_PT]
     v_long = [r for r in found[False] if _length(r) >= MIN_LINE_PT]
+    v_long = trim_glyph_ends(ink, v_long, h, scale, EXTEND_PT)
     v_short = [
         r
         for r in found[False]
