@@ -32,7 +32,7 @@ def read_picture(
     image = rotate_small(image, estimate_skew(image))
     if not has_ink(image):
         return [], []
-    rulings = find_rulings(image, scale)
+    rulings = find_rulings(image, scale, trim_strokes=True)
     if not isinstance(engine, RapidOcrEngine):
         return engine.recognize(image), rulings
     if len(grid_cells(image.shape, rulings, scale)) >= MIN_CELLS:
