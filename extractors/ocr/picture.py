@@ -37,7 +37,7 @@ def read_picture(
         return engine.recognize(image), rulings
     cells = grid_cells(image.shape, rulings, scale)
     if len(cells) >= MIN_CELLS:
-        seg = segment_page(image, rulings, scale)
+        seg = segment_page(image, rulings, scale, clean=True)
         if seg is not None:
             return read_boxes(engine, image, seg.boxes, cell_spans(seg.boxes, cells)), rulings
     quads = detect(engine, image)
