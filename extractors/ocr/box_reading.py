@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 
 from extractors.ocr.engine_types import LineRead, OcrWord
-from extractors.ocr.line_boxes import MARGIN_X, MARGIN_Y, WORD_PAD, ink_mask, line_crops
+from extractors.ocr.line_boxes import MARGIN_X, MARGIN_Y, WORD_PAD, Spans, ink_mask, line_crops
 from extractors.ocr.quad_reading import hug_ink
 from extractors.ocr.rapid_engine import RapidOcrEngine
 from extractors.ocr.text_lines import separate_amounts, split_line
@@ -41,19 +41,23 @@ _MARKS = re.compile(r"[*\-—.·]+")
 
 
 def read_boxes(
-    engine: RapidOcrEngine, image: np.ndarray, boxes: list[tuple[int, int, int, int]]
+    engine: RapidOcrEngine,
+    image: np.ndarray,
+    boxes: list[tuple[int, int, int, int]],
+    spans: Spans | None = None,
 ) -> list[OcrWord]:
     """Recognise text lines given as tight ink boxes (no detector involved).
 
     The crop read is the ink with a generous margin of page (segment.MARGIN_*, clipped
     half-way to the next line); the words get boxes hugging the ink (segment.WORD_PAD),
     not the crop, so that a unit line just above a table does not overlap the table's
-    first row.  Doubtful readings get a second opinion (second_reads).
+    first row.  Doubtful readings get a second opinion (second_reads).  `spans` keep each
+    crop inside its grid cell (line_boxes.cell_spans).
     """
     if not boxes:
         return []
     ink = ink_mask(image)
-    crops = line_crops(boxes, image.shape, MARGIN_X, MARGIN_Y)
+    crops = line_crops(boxes, image.shape, MARGIN_X, MARGIN_Y, spans=spans)
     first = engine.read([image[c[1] : c[3], c[0] : c[2]] for c in crops])
     reads = [(read, (c[0], c[2])) for c, read in zip(crops, first, strict=True)]
     typical = float(np.median([b[3] - b[1] for b in boxes]))
@@ -66,15 +70,19 @@ def read_boxes(
     ):
         # Low boxes are chosen by plain score: "**" is narrower than its ink box says.
         weigh = min_height == 0.0
-        for i, again in second_reads(engine, image, boxes, group, margins, min_height, weigh):
+        for i, again in second_reads(
+            engine, image, boxes, group, margins, min_height, weigh, spans
+        ):
             if weighed(again[0], boxes[i], weigh) > weighed(reads[i][0], boxes[i], weigh):
                 reads[i] = again
     broken = [i for i in sorted(doubtful) if breaks_grammar(reads[i][0].text)]
-    for i, again in rescaled_reads(engine, image, boxes, broken):
+    for i, again in rescaled_reads(engine, image, boxes, broken, spans=spans):
         if weighed(again[0], boxes[i]) > weighed(reads[i][0], boxes[i]):
             reads[i] = again
     short = [i for i in sorted(doubtful) if fit_ratio(reads[i][0], boxes[i]) < FIT_MIN]
-    for i, again in rescaled_reads(engine, image, boxes, short, STRETCHES, 1.0, STRETCH_MARGINS):
+    for i, again in rescaled_reads(
+        engine, image, boxes, short, STRETCHES, 1.0, STRETCH_MARGINS, spans
+    ):
         if weighed(again[0], boxes[i]) > weighed(reads[i][0], boxes[i]):
             reads[i] = again
     words: list[OcrWord] = []
@@ -104,6 +112,7 @@ def second_reads(
     margins: tuple[tuple[float, float], ...],
     min_height: float,
     weigh: bool = True,
+    spans: Spans | None = None,
 ) -> list[tuple[int, tuple[LineRead, tuple[int, int]]]]:
     """(index, most confident reading, crop span) of boxes[i] for i in `which`.
 
@@ -120,7 +129,8 @@ def second_reads(
     best: dict[int, tuple[LineRead, tuple[int, int]]] = {}
     chosen = [boxes[i] for i in which]
     for mx, my in margins if which else ():
-        crops = line_crops(chosen, image.shape, mx, my, min_height)
+        chosen_spans = [spans[i] for i in which] if spans is not None else None
+        crops = line_crops(chosen, image.shape, mx, my, min_height, chosen_spans)
         images = [image[c[1] : c[3], c[0] : c[2]] for c in crops]
         for i, c, read in zip(which, crops, engine.read(images), strict=True):
             if i not in best or weighed(read, boxes[i], weigh) > weighed(
@@ -138,6 +148,7 @@ def rescaled_reads(
     factors: tuple[float, ...] = RESCALES,
     height: float | None = None,
     margins: tuple[float, float] = SCALE_MARGINS,
+    spans: Spans | None = None,
 ) -> list[tuple[int, tuple[LineRead, tuple[int, int]]]]:
     """(index, best reading, crop span) of boxes[i] read from enlarged tight crops.
 
@@ -151,7 +162,8 @@ def rescaled_reads(
     """
     best: dict[int, tuple[LineRead, tuple[int, int]]] = {}
     mx, my = margins
-    crops = line_crops([boxes[i] for i in which], image.shape, mx, my)
+    chosen = [spans[i] for i in which] if spans is not None else None
+    crops = line_crops([boxes[i] for i in which], image.shape, mx, my, spans=chosen)
     for factor in factors if which else ():
         images = [
             cv2.resize(image[c[1] : c[3], c[0] : c[2]], None, fx=factor,

@@ -13,7 +13,7 @@ from extractors.model import Ruling
 from extractors.ocr.box_reading import read_boxes
 from extractors.ocr.deskew import estimate_skew, rotate_small
 from extractors.ocr.engine_types import OcrEngine, OcrWord
-from extractors.ocr.line_boxes import MIN_CELLS, grid_cells, ink_mask, segment_page
+from extractors.ocr.line_boxes import MIN_CELLS, cell_spans, grid_cells, ink_mask, segment_page
 from extractors.ocr.page import has_ink
 from extractors.ocr.quad_reading import detect, hug_ink, read_quads
 from extractors.ocr.rapid_engine import RapidOcrEngine
@@ -32,12 +32,13 @@ def read_picture(
     image = rotate_small(image, estimate_skew(image))
     if not has_ink(image):
         return [], []
-    rulings = find_rulings(image, scale)
+    rulings = find_rulings(image, scale, trim_strokes=True)
     if not isinstance(engine, RapidOcrEngine):
         return engine.recognize(image), rulings
-    if len(grid_cells(image.shape, rulings, scale)) >= MIN_CELLS:
-        seg = segment_page(image, rulings, scale)
+    cells = grid_cells(image.shape, rulings, scale)
+    if len(cells) >= MIN_CELLS:
+        seg = segment_page(image, rulings, scale, clean=True)
         if seg is not None:
-            return read_boxes(engine, image, seg.boxes), rulings
+            return read_boxes(engine, image, seg.boxes, cell_spans(seg.boxes, cells)), rulings
     quads = detect(engine, image)
     return hug_ink(read_quads(engine, image, quads), ink_mask(image)), rulings

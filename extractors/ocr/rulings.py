@@ -12,6 +12,7 @@ import numpy as np
 
 from extractors.model import Ruling
 from extractors.ocr.faint_rulings import complete_rulings
+from extractors.ocr.ruling_ends import trim_glyph_ends
 
 MIN_LINE_PT = 30.0  # shorter runs count only as short vertical rulings (below)
 # The rulings between the 类|款|项 sub-columns of a one-row header are ~12-20 pt long; the
@@ -30,8 +31,14 @@ MAX_THICK_PT = 4.0  # thicker runs are filled bars or photos, not rulings
 EXTEND_PT = 2.0
 
 
-def find_rulings(gray: np.ndarray, scale: float) -> list[Ruling]:
-    """Horizontal and vertical ruling segments; `scale` is pixels per point."""
+def find_rulings(gray: np.ndarray, scale: float, trim_strokes: bool = False) -> list[Ruling]:
+    """Horizontal and vertical ruling segments; `scale` is pixels per point.
+
+    `trim_strokes` (clean renderings: pictures pasted on digital pages) cuts back column
+    rulings carried through a header row by character strokes (ruling_ends).  Not on
+    scans: there a thick, jagged border drifts off its pixel column and the check cut the
+    top of real borders (their stubs read as "F" before the row codes, 西安 at 150 dpi).
+    """
     ink = cv2.adaptiveThreshold(
         gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15
     )
@@ -49,6 +56,8 @@ def find_rulings(gray: np.ndarray, scale: float) -> list[Ruling]:
         found[horizontal] = _segments(lines, scale, horizontal)
     h = [r for r in found[True] if _length(r) >= MIN_LINE_PT]
     v_long = [r for r in found[False] if _length(r) >= MIN_LINE_PT]
+    if trim_strokes:
+        v_long = trim_glyph_ends(ink, v_long, h, scale, EXTEND_PT)
     v_short = [
         r
         for r in found[False]
