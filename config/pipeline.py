@@ -48,7 +48,11 @@ class PipelineSettings(BaseSettings):
     )
     review_threshold: float = Field(
         default=0.9,
-        description="values below it (or doubted by a failed check) get `needs_review`",
+        description=(
+            "values whose evidence score (the hand-weighted score of confirmations and doubts,"
+            " not the fitted `confidence`) is below it, or doubted by a failed check, get"
+            " `needs_review`"
+        ),
     )
     ocr_workers: int = Field(
         default=0,

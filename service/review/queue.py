@@ -31,8 +31,10 @@ class Item:
         return self.amount.sources[0].page if self.amount.sources else None
 
     def risk(self) -> tuple[int, float, Decimal]:
-        # Failed checks first, then low confidence, then larger amounts.
-        return (0 if self.failed else 1, self.amount.confidence, -abs(self.amount.value))
+        # The most failed checks first, then low confidence, then larger amounts.  The count
+        # comes before confidence: the fitted table may give one and two failed checks the
+        # same confidence (few wrong values to tell them apart), a reviewer should not.
+        return (-len(self.failed), self.amount.confidence, -abs(self.amount.value))
 
 
 def items(doc: BudgetDocument, filters: Filters) -> list[Item]:
