@@ -9,6 +9,7 @@ table itself, blanks included: a shifted column or a misread figure would break 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from extractors.mapping.labelled import LabelledCell, labelled_cells
@@ -19,13 +20,13 @@ from schemas import TableKind
 
 RULE = "summary_table.column_sum"
 _KINDS = {TableKind.revenue_expenditure_summary, TableKind.fiscal_appropriation_summary}
-_NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _SUBTOTAL = re.compile(r"^(本年)?(收入|支出)(合计|小计)$|^合计$")
 _TOTAL = re.compile(r"^(收入|支出)?总计$")
 
 
-def confirmed_cells(tables: list[TypedTable]) -> dict[CellKey, str]:
-    out: dict[CellKey, str] = {}
+def summary_columns(tables: list[TypedTable]) -> Iterator[tuple[TypedTable, list[LabelledCell]]]:
+    """Each summary table's labelled cells, one list per column."""
     for typed in tables:
         if typed.kind not in _KINDS:
             continue
@@ -33,8 +34,14 @@ def confirmed_cells(tables: list[TypedTable]) -> dict[CellKey, str]:
         for lc in labelled_cells(typed):
             columns.setdefault(lc.cell.col, []).append(lc)
         for cells in columns.values():
-            for key in _column_confirmed(typed.table_id, cells):
-                out[key] = RULE
+            yield typed, cells
+
+
+def confirmed_cells(tables: list[TypedTable]) -> dict[CellKey, str]:
+    out: dict[CellKey, str] = {}
+    for typed, cells in summary_columns(tables):
+        for key in _column_confirmed(typed.table_id, cells):
+            out[key] = RULE
     return out
 
 
@@ -48,7 +55,7 @@ def _column_confirmed(table_id: str, cells: list[LabelledCell]) -> list[CellKey]
             if parts and _adds_up(lc, parts):
                 confirmed += [_key(table_id, c) for c in (*parts, lc)]
             parts = [lc] if _SUBTOTAL.match(label) else []
-        elif _NUMBERED.match(label):
+        elif NUMBERED.match(label):
             parts.append(lc)
     return confirmed
 

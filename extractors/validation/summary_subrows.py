@@ -16,16 +16,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.mapping.labelled import LabelledCell, labelled_cells
+from extractors.mapping.labelled import LabelledCell
 from extractors.numbers import parse_amount, printed_precision
 from extractors.tables.typed import TypedTable
+from extractors.validation.column_sums import NUMBERED, summary_columns
 from extractors.validation.evidence import CellKey
-from schemas import TableKind
 
 SUBROW_RULE = "summary_table.subrow_sum"
 CARRYOVER_RULE = "summary_table.carryover_sum"
-_KINDS = {TableKind.revenue_expenditure_summary, TableKind.fiscal_appropriation_summary}
-_NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _SUBROW = re.compile(r"^(\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])")
 _SUBTOTAL = re.compile(r"^本年(收入|支出)(合计|小计)$")
 _TOTAL = re.compile(r"^(收入|支出)总计$")
@@ -34,16 +32,10 @@ _TOTAL = re.compile(r"^(收入|支出)总计$")
 def subrow_cells(tables: list[TypedTable]) -> dict[CellKey, str]:
     """Cells a sub-row or carry-over sum of their own column confirms, with the rule's name."""
     out: dict[CellKey, str] = {}
-    for typed in tables:
-        if typed.kind not in _KINDS:
-            continue
-        columns: dict[int, list[LabelledCell]] = {}
-        for lc in labelled_cells(typed):
-            columns.setdefault(lc.cell.col, []).append(lc)
-        for cells in columns.values():
-            cells.sort(key=lambda lc: (lc.cell.page, lc.cell.row))
-            for rule, group in (*_subrow_sums(cells), *_carryover_sums(cells)):
-                out.update({_key(typed.table_id, lc): rule for lc in _confirmed(group)})
+    for typed, cells in summary_columns(tables):
+        cells.sort(key=lambda lc: (lc.cell.page, lc.cell.row))
+        for rule, group in (*_subrow_sums(cells), *_carryover_sums(cells)):
+            out.update({_key(typed.table_id, lc): rule for lc in _confirmed(group)})
     return out
 
 
@@ -57,7 +49,7 @@ def _subrow_sums(cells: list[LabelledCell]) -> list[tuple[str, list[LabelledCell
             continue
         if len(group) > 1:
             out.append((SUBROW_RULE, group))
-        group = [lc] if _NUMBERED.match(lc.row_label) else []
+        group = [lc] if NUMBERED.match(lc.row_label) else []
     if len(group) > 1:
         out.append((SUBROW_RULE, group))
     return out
