@@ -10,7 +10,7 @@ covers a small share of it).
 
 from __future__ import annotations
 
-from extractors.model import BBox, Page, Table
+from extractors.model import BBox, Page, Table, union_bbox
 
 # A grid over a plot with fewer of its cells filled than this is the chart's labels.
 _MAX_FILLED = 0.5
@@ -28,13 +28,7 @@ def chart_labels(table: Table, page: Page) -> bool:
     boxes = [b for b in inside if b is not None]
     if not boxes:
         return False
-    plot = (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-    return _area(plot) >= _MIN_COVER * _area(table.bbox)
+    return _area(union_bbox(boxes)) >= _MIN_COVER * _area(table.bbox)
 
 
 def _clip(box: BBox, frame: BBox) -> BBox | None:
