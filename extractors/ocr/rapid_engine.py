@@ -123,7 +123,7 @@ def _quiet_sessions() -> Iterator[None]:
 def _line_read(text: str, score: float, info: Any) -> LineRead:
     confs = [float(c) for c in (getattr(info, "confs", None) or [])]
     pos: list[float] = []
-    cols = getattr(info, "word_col_list", None) or []
+    cols = getattr(info, "word_cols", None) or []
     total = float(getattr(info, "line_txt_len", 0) or 0)
     flat = [c for word in cols for c in word]
     if total > 0 and len(flat) == len(text.replace(" ", "")):
