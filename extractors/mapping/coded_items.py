@@ -14,7 +14,7 @@ from decimal import Decimal
 from extractors.mapping.readings import cell_reading, sum_readings
 from extractors.model import Reading, Signal
 from extractors.tables.blocks import split_blocks
-from extractors.tables.rows import CodedRow, coded_rows
+from extractors.tables.rows import CodedRow, coded_rows, part_total
 from extractors.tables.typed import TypedTable
 from schemas import TableKind
 
@@ -146,7 +146,9 @@ def _collect(
     grouped: dict[str, list[CodedRow]] = defaultdict(list)
     for row in rows:
         if row.is_total:
-            out.totals.extend(_row_readings(f"{out.section}.合计", row, typed, roles))
+            out.totals.extend(
+                _row_readings(f"{out.section}.合计", row, typed, _of_total(row, typed, roles))
+            )
         elif row.code and row.level:
             grouped[row.code].append(row)
     for code, group in grouped.items():
@@ -180,6 +182,12 @@ def _without_blank_sums(parts: list[Reading]) -> list[Reading]:
 
 def _blank_sum(reading: Reading) -> bool:
     return any(s.name == "sum_of_columns" for s in reading.signals) and not reading.raw
+
+
+def _of_total(row: CodedRow, typed: TypedTable, roles: dict[str, str]) -> dict[str, str]:
+    """ "人员经费合计" totals its half of the table only: it is not the whole 基本支出."""
+    part = part_total(typed, row.name)
+    return {part: part} if part else roles
 
 
 def _row_sum_holds(row: CodedRow, typed: TypedTable) -> bool:
