@@ -9,6 +9,7 @@ cell of such a table is blank: read downstream as a 0 that stays in review.
 
 from __future__ import annotations
 
+import re
 from statistics import median
 
 from extractors.model import BBox, Cell, Line, Page, Table, union_bbox
@@ -22,7 +23,8 @@ from extractors.tables.stream_header import header_cells, join_wrapped_labels
 from extractors.tables.stream_rows import line_cells
 
 _ITEMS = ("因公出国", "公务接待", "公务用车")
-_MAX_ROWS = 3  # 决算数, 预算数 and a 合计 at most
+_MAX_ROWS = 8  # 合计 and five items down the rows, or 上年/本年/增减 across
+_CAPTION = re.compile(r"^(单位|部门|编制单位)")
 
 
 def blank_item_tables(
@@ -34,33 +36,40 @@ def blank_item_tables(
     for index in range(len(free)):
         header = _header_ending(free, index, gap)
         rows = _label_rows(free[index + 1 :], header, gap) if header else []
-        if rows:
+        if rows and _names_items(header + rows):
             tables.append(_table(page, header, rows, first_index + len(tables)))
     return tables
 
 
 def _header_ending(lines: list[Line], index: int, gap: float) -> list[Line]:
-    """The header lines ending at lines[index], when they name the 三公 items."""
+    """The lines of labels ending at lines[index], over three columns at least."""
     start = index
     while start > 0 and index - start + 1 < MAX_WRAPPED_HEADER_LINES:
         if lines[start].bbox[1] - lines[start - 1].bbox[3] > gap / 2.5:
             break
-        if column_count(lines[start - 1]) < 2 or is_numeric_row(lines[start - 1]):
+        above = lines[start - 1]
+        if column_count(above) < 2 or is_numeric_row(above) or _CAPTION.match(above.text):
             break
         start -= 1
     header = lines[start : index + 1]
-    text = "".join(ln.text for ln in header)
-    wide = max(column_count(ln) for ln in header) >= 4
-    named = sum(item in text for item in _ITEMS) >= 2
-    if not (wide and named) or any(is_numeric_row(ln) for ln in header):
+    wide = max(column_count(ln) for ln in header) >= 3
+    if not wide or any(is_numeric_row(ln) for ln in header):
         return []
     return header
+
+
+def _names_items(lines: list[Line]) -> bool:
+    """Items across the header, or down the rows (项目 | 预算数 | 决算数 over 因公出国…)."""
+    text = "".join(ln.text for ln in lines)
+    return sum(item in text for item in _ITEMS) >= 2
 
 
 def _label_rows(after: list[Line], header: list[Line], gap: float) -> list[Line]:
     """Lines of one label right under the header, left of its second column (a row label
     is set left, the header's 项目 centred over it)."""
     bounds = _bounds(header)
+    if len(bounds) < 2:
+        return []
     rows: list[Line] = []
     last = header[-1]
     for line in after[:_MAX_ROWS]:
