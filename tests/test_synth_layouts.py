@@ -54,6 +54,13 @@ CASES: dict[int, tuple[str, tuple[str, ...]]] = {
     ),
     81501: ("三公 items × funds, 单位：元 caption right above 公务接待费", ("three_public",)),
     80356: ("unruled 三公 items down the rows, the last item 公务接待费 blank", ("three_public",)),
+    92025: ("three-line 三公 table, every cell blank: no figure on any line", ("three_public",)),
+    92036: ("三公 预算数 row of figures over a blank 决算数 row", ("three_public",)),
+    92094: ("unruled 三公 items down the rows, every cell blank", ("three_public",)),
+    92231: (
+        "ruled 三公 table, every cell blank: the header stands over 决算数 alone",
+        ("three_public",),
+    ),
 }
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from extractors.mapping.readings import cell_reading, sum_readings
 from extractors.model import Reading, Signal
 from extractors.tables.blocks import split_blocks
-from extractors.tables.rows import CodedRow, coded_rows
+from extractors.tables.rows import CodedRow, coded_rows, part_total
 from extractors.tables.typed import TypedTable
 from schemas import TableKind
 
@@ -146,7 +146,9 @@ def _collect(
     grouped: dict[str, list[CodedRow]] = defaultdict(list)
     for row in rows:
         if row.is_total:
-            out.totals.extend(_row_readings(f"{out.section}.合计", row, typed, roles))
+            out.totals.extend(
+                _row_readings(f"{out.section}.合计", row, typed, _of_total(row, typed, roles))
+            )
         elif row.code and row.level:
             grouped[row.code].append(row)
     for code, group in grouped.items():
@@ -167,7 +169,25 @@ def _collect(
                 holds = _row_sum_holds(row, typed)
                 info.gov_rows.append(GovRow(row.gov_code, row.gov_name, gov_reading, holds))
         for path, parts in per_field.items():
+            parts = _without_blank_sums(parts)
             out.readings.append(sum_readings(path, parts) if len(parts) > 1 else parts[0])
+
+
+def _without_blank_sums(parts: list[Reading]) -> list[Reading]:
+    """A row's blank 人员 + 公用 beside other rows of the code adds nothing but a term (and
+    a blank first term would set the sum's rounding step to a whole unit)."""
+    kept = [p for p in parts if p.raw or not _blank_sum(p)]
+    return kept or parts[:1]
+
+
+def _blank_sum(reading: Reading) -> bool:
+    return any(s.name == "sum_of_columns" for s in reading.signals) and not reading.raw
+
+
+def _of_total(row: CodedRow, typed: TypedTable, roles: dict[str, str]) -> dict[str, str]:
+    """ "人员经费合计" totals its half of the table only: it is not the whole 基本支出."""
+    part = part_total(typed, row.name)
+    return {part: part} if part else roles
 
 
 def _row_sum_holds(row: CodedRow, typed: TypedTable) -> bool:
@@ -204,13 +224,25 @@ def _basic_from_parts(
     path: str, row: CodedRow, typed: TypedTable, signals: list[Signal]
 ) -> Reading | None:
     """基本支出 printed only as 人员经费 + 公用经费 columns (湖州): the contract's basic
-    spending is their sum; both cells are its sources."""
+    spending is their sum; both cells are its sources.  Both blank on a row whose total is
+    printed (a project-only row) is a basic spending of 0, as blank as its cells: it stays
+    unconfirmed unless an identity over printed figures holds with it."""
     parts = [
         cell_reading(path, row.cells.get(role), typed, signals) for role in ("personnel", "public")
     ]
     present = [p for p in parts if p is not None]
-    if len(present) != 2 or all(p.value == 0 and p.raw.strip() == "" for p in present):
+    if len(present) != 2:
+        return None
+    blank = all(p.value == 0 and p.raw.strip() == "" for p in present)
+    if blank and not _printed_total(row):
         return None
     total = sum_readings(path, present)
+    if blank:
+        total.raw = ""  # "+" would read as a printed figure
     total.signals.append(Signal("sum_of_columns", 0.3))
     return total
+
+
+def _printed_total(row: CodedRow) -> bool:
+    cell = row.cells.get("total")
+    return cell is not None and bool(cell.text.strip())

@@ -14,6 +14,7 @@ import re
 
 from extractors.mapping.labelled import LabelledCell, labelled_cells
 from extractors.mapping.readings import cell_reading
+from extractors.mapping.three_public_funds import fold_funds
 from extractors.model import Reading
 from extractors.tables.typed import TypedTable
 from schemas import TableKind
@@ -40,6 +41,7 @@ def three_public_readings(tables: list[TypedTable], fiscal_year: int | None) -> 
         if typed.kind != TableKind.three_public:
             continue
         cells = [lc for lc in labelled_cells(typed) if not _CHANGE.search(lc.column_label)]
+        cells = fold_funds(cells)
         across = any(_item(_leaf_label(lc.column_label)) for lc in cells)
         if across:
             prior_row = _prior_row(cells, fiscal_year)
@@ -96,7 +98,8 @@ def _prior_row(cells: list[LabelledCell], fiscal_year: int | None) -> list[Label
     # A row of dashes named for last year states last year's zeros.
     rows = sorted({lc.cell.row for lc in cells})
     for row in rows:
-        head = next((lc.row_head for lc in cells if lc.cell.row == row), "")
+        # The unit's name may head the row, its year beside it ("深圳市审计局 | 2025年").
+        head = next((lc.row_head + lc.row_label for lc in cells if lc.cell.row == row), "")
         if _PRIOR.search(head) or (prior and prior in head and "决算" not in head):
             return [lc for lc in cells if lc.cell.row == row]
     return []

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from extractors.model import Line, Page, Table
 from extractors.options import PipelineOptions
+from extractors.tables.blank_items import blank_item_tables
 from extractors.tables.caption import drop_caption_rows, merge_shared_positions
 from extractors.tables.chart import chart_labels
 from extractors.tables.empty import drop_empty_leading_columns
@@ -33,6 +34,7 @@ def grid_engine(page: Page, lines: list[Line]) -> list[Table]:
     ruled = [with_outside_labels(page, t) for t in ruled_tables(page) if not packed_grid(t)]
     stream = stream_tables(page, lines, [t.bbox for t in ruled], first_index=len(ruled) + 1)
     found = ruled + stream
+    found += blank_item_tables(page, lines, [t.bbox for t in found], len(found) + 1)
     return found + token_grids(page, lines, [t.bbox for t in found], len(found) + 1)
 
 

@@ -72,7 +72,25 @@ def _header_row_count(grid: list[list[Cell | None]]) -> int:
             continue  # "栏次" / "1 2 3" / "**" rows belong to the header
         if any(_is_data(c.text) for c in cells) or _dashes_only(cells):
             return _before_repeats(grid, index)
-    return 0
+    return _above_blank_rows(grid)
+
+
+def _above_blank_rows(grid: list[list[Cell | None]]) -> int:
+    """No row states a figure (a 三公 table with nothing spent): the header is what stands
+    above the last rows that name only themselves (决算数 | | | |), once it labels at least
+    three columns; otherwise there is no header to tell."""
+    start = len(grid)
+    while start > 0 and _label_only(grid[start - 1]):
+        start -= 1
+    if start in (0, len(grid)):
+        return 0
+    labelled = {c.col for row in grid[:start] for c in row if c is not None and clean(c.text)}
+    return start if len(labelled) >= 3 else 0
+
+
+def _label_only(row: list[Cell | None]) -> bool:
+    texts = [c for c in row if c is not None and clean(c.text)]
+    return len(texts) == 1 and texts[0].col == 0 and len(row) > 2
 
 
 def _before_repeats(grid: list[list[Cell | None]], rows: int) -> int:

@@ -20,6 +20,9 @@ Scheme = Literal["function", "economic"]
 LEVELS = {3: "类", 5: "款", 7: "项"}
 _CODE_PREFIX = re.compile(r"^\[?(\d{3}|\d{5}|\d{7})\]?[\s\-－—_:：]*(\D.*)?$")
 _TOTAL = re.compile(r"^(合计|总计|共计|小计|支出合计|本年支出合计)$")
+# "人员经费合计" closing the 人员经费 half of a two-sided 基本支出表 (佛山 表6).
+_PART_TOTAL = re.compile(r"^(人员|公用)(经费|支出)?(合计|小计|总计)$")
+_PART_ROLES = {"人员": "personnel", "公用": "public"}
 _DIGITS = re.compile(r"^\d{1,7}$")
 _PART = re.compile(r"^\d{2}$")
 _AMOUNT_ROLE = re.compile(r"^(budget_)?(total|basic|project|personnel|public)$")
@@ -137,7 +140,8 @@ def _coded_row(
         cell_text(row, i) for i in range(len(row)) if not _AMOUNT_ROLE.match(typed.roles[i] or "")
     )
     if code is None:
-        if _TOTAL.match(name) or _TOTAL.match(joined[:6]) or _TOTAL.match(joined):
+        total = _TOTAL.match(name) or _TOTAL.match(joined[:6]) or _TOTAL.match(joined)
+        if total or part_total(typed, name or joined) is not None:
             return CodedRow(index, None, name or "合计", None, is_total=True, cells=cells)
         if not joined or not cells:
             return None
@@ -264,3 +268,14 @@ def _amount_cells(typed: TypedTable, row: list[Cell | None]) -> dict[str, Cell]:
         if role and cell is not None and _AMOUNT_ROLE.match(role) and role not in out:
             out[role] = cell
     return out
+
+
+def part_total(typed: TypedTable, name: str) -> str | None:
+    """The role a "人员经费合计" / "公用经费合计" row totals, in a block whose one amount
+    column is that part; elsewhere such a row is a label, not the table's total."""
+    found = _PART_TOTAL.match(name)
+    if found is None:
+        return None
+    role = _PART_ROLES[found.group(1)]
+    amounts = {r for r in typed.roles if r and _AMOUNT_ROLE.match(r)}
+    return role if amounts == {role} else None

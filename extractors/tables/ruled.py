@@ -18,6 +18,7 @@ from pdfplumber.table import (
 
 from extractors.model import BBox, Cell, Page, Ruling, Table, Word, union_bbox
 from extractors.tables.cells import cluster_positions, inside, make_cell, nearest_index
+from extractors.tables.open_ends import close_open_ends
 
 SNAP = 3.0
 MIN_CELLS = 4
@@ -27,7 +28,7 @@ def ruled_tables(page: Page, first_index: int = 1) -> list[Table]:
     edges = _edges(page.rulings)
     if len(edges) < 4:
         return []
-    edges = merge_edges(edges, SNAP, SNAP, SNAP, SNAP)
+    edges = close_open_ends(merge_edges(edges, SNAP, SNAP, SNAP, SNAP), SNAP)
     edges = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= 3]
     intersections = edges_to_intersections(edges, SNAP, SNAP)
     cell_groups = cells_to_tables(intersections_to_cells(intersections))

@@ -46,6 +46,11 @@ def is_numeric_row(line: Line) -> bool:
     return marks >= 3 or labelled or any(NUMBER.match(w.text) for w in line.words)
 
 
+def column_count(line: Line) -> int:
+    """Columns a line's words stand in (gaps wider than COLUMN_GAP, or figures apart)."""
+    return _columns_in(line)
+
+
 def _columns_in(line: Line) -> int:
     count = 1
     for prev, word in zip(line.words, line.words[1:], strict=False):
@@ -96,9 +101,14 @@ def _blank_rows(run: list[Line], pending: list[Line]) -> list[Line]:
     a label line one row pitch under the table, in its label column and left of its
     figures, is a row.  A note (注：…) or a heading starts further left or further down."""
     body = run[next((i for i, ln in enumerate(run) if is_numeric_row(ln)), len(run)) :]
-    if len(body) < 2 or not pending:
+    if not body or not pending:
         return []
-    pitch = median(b.bbox[1] - a.bbox[1] for a, b in itertools.pairwise(body))
+    # One row of figures (预算数 over a blank 决算数): its row pitch is two of its lines.
+    pitch = (
+        median(b.bbox[1] - a.bbox[1] for a, b in itertools.pairwise(body))
+        if len(body) > 1
+        else 2 * (body[0].bbox[3] - body[0].bbox[1])
+    )
     left = min(ln.words[0].x0 for ln in body)
     figures = [w.x0 for ln in body for w in ln.words if NUMBER.match(w.text)]
     out: list[Line] = []
