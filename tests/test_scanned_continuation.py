@@ -37,3 +37,15 @@ def test_continued_outline_rows_keep_their_class_on_the_scan(tmp_path: Path) -> 
     assert got.digital.correct == got.digital.fields, got.digital.missing[:5]
     assert got.scanned.accepted_wrong == 0, got.scanned.wrongs
     assert got.scan_only_misses() == [], got.scan_only_misses()[:6]
+
+
+def test_a_title_read_into_the_scanned_grid_still_names_the_table(tmp_path: Path) -> None:
+    """A three-line 基本支出决算表 with a one-row header on a scan: the title and the
+    单位名称 line over it were read as the grid's top rows, so the table had no title, no
+    kind, and none of its values were found."""
+    traits = {"rules": "three_line", "split": "repeat_header", "codes": "names_only",
+              "unit": "元", "kind": "final_accounts"}  # fmt: skip
+    got = _read(93016, ("basic_expenditure_economic",), tmp_path, **traits)
+    assert got.digital.correct == got.digital.fields, got.digital.missing[:5]
+    assert got.scanned.accepted_wrong == 0, got.scanned.wrongs
+    assert got.scan_only_misses() == [], got.scan_only_misses()[:6]
