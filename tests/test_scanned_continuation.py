@@ -49,3 +49,22 @@ def test_a_title_read_into_the_scanned_grid_still_names_the_table(tmp_path: Path
     assert got.digital.correct == got.digital.fields, got.digital.missing[:5]
     assert got.scanned.accepted_wrong == 0, got.scanned.wrongs
     assert got.scan_only_misses() == [], got.scan_only_misses()[:6]
+
+
+def test_a_continuation_whose_repeated_header_came_out_otherwise_is_joined(
+    tmp_path: Path,
+) -> None:
+    """A three-line 支出经济分类汇总决算表 over two pages, header repeated under "表4(续表)": on
+    the skewed scan the continuation's two header rows read as one ("基本支出人员经费") and
+    部门经济分类 opened a column of its own, so it had 8 columns to the first page's 7 and
+    none of its rows were joined.  Its body is printed in the first page's columns."""
+    traits: dict[str, str | bool | int] = {"rules": "three_line", "header_rows": 2,
+              "codes": "outline",
+              "amount_align": "centre", "split": "repeat_header", "orientation": "rotated",
+              "unit": "元", "unit_place": "footnote", "thousands": True,
+              "kind": "final_accounts", "economic_summary": True}  # fmt: skip
+    got = _read(93032, ("economic_classification_summary",), tmp_path, **traits)
+    assert got.digital.correct == got.digital.fields, got.digital.missing[:5]
+    assert got.scanned.accepted_wrong == 0, got.scanned.wrongs
+    lost = {p.split(".")[1] for p in got.scan_only_misses()}
+    assert not lost, sorted(lost)

@@ -110,6 +110,7 @@ def _placed(extents: Extents, blanks: Extents, cur: Table, shift: float) -> list
         if not c.text.strip():
             continue
         home = _home(extents, centre(c) - shift)
+        home = _overlapped(extents, c, shift) if home is None else home
         if home is None:
             return None
         homes.setdefault((c.row, home), []).append(c)
@@ -149,6 +150,15 @@ def _home(extents: Extents, x: float) -> int | None:
     if len(found) > 1 and found[0][0] == found[1][0]:
         return None
     return found[0][1] if found else None
+
+
+def _overlapped(extents: Extents, cell: Cell, shift: float) -> int | None:
+    """A left-aligned label longer than most of its column's (公务用车运行维护费), or a class
+    code printed left of the indented codes, has its centre outside the column's median
+    extent but overlaps that column alone."""
+    x0, x1 = cell.bbox[0] - shift, cell.bbox[2] - shift
+    found = [col for col, (a, b, n) in extents.items() if n and min(b, x1) - max(a, x0) > 0]
+    return found[0] if len(found) == 1 else None
 
 
 def _order_kept(homes: dict[tuple[int, int], list[Cell]]) -> bool:
