@@ -18,6 +18,7 @@ from statistics import median
 
 from extractors.model import Cell, Table
 from extractors.stages.xcolumns import body_cells, centre, headerless_next_page
+from extractors.tables.header import find_header
 from extractors.tables.kinds import pick_title
 
 SLACK = 2.0  # points a centre may fall outside an earlier column's extent
@@ -33,13 +34,17 @@ def regrid_scanned(tables: list[Table]) -> list[Table]:
     """Tables in page order; each headerless next-page table with another column count
     re-columned onto the table before it when every filled cell finds exactly one column."""
     out = list(tables)
+    labelled: dict[int, tuple[float, float]] = {}
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
+        # a chain of continuations keeps the labels of the page that printed the header
+        labelled = _labelled_columns(prev) if find_header(prev).rows else labelled
         if not _candidate(prev, cur):
             continue
         shift = _shift(prev, cur)
-        cells = _placed(_extents(prev), cur, shift)
-        if cells is not None and _moved(cur, cells):
+        filled = _extents(prev)
+        cells = _placed(filled, _with_labelled(filled, labelled), cur, shift)
+        if cells is not None and (cur.n_cols != prev.n_cols or _moved(cur, cells)):
             out[i] = replace(cur, cells=cells, n_cols=prev.n_cols)
     return out
 
@@ -55,7 +60,8 @@ def _candidate(prev: Table, cur: Table) -> bool:
 
 def _moved(cur: Table, cells: list[Cell]) -> bool:
     """The same column count is no proof: a spurious ruling on each page, in other places,
-    gives 10 and 10 columns that do not line up."""
+    gives 10 and 10 columns that do not line up.  (Another count with no cell moved is a
+    ruling missed right of every figure: the columns there are blank, and come back.)"""
     before = {(c.row, c.col) for c in cur.cells if c.text.strip()}
     return before != {(c.row, c.col) for c in cells if c.text.strip()}
 
@@ -77,29 +83,61 @@ def _extents(table: Table) -> Extents:
     }
 
 
-def _placed(extents: Extents, cur: Table, shift: float) -> list[Cell] | None:
+def _with_labelled(filled: Extents, labelled: dict[int, tuple[float, float]]) -> Extents:
+    """Where blank cells go: the filled columns, and a column blank on every row of the
+    earlier page under its label (a figure never goes there: only blanks, as on that page)."""
+    out = dict(filled)
+    for col, (x0, x1) in labelled.items():
+        out.setdefault(col, (x0, x1, 0))
+    return out
+
+
+def _labelled_columns(table: Table) -> dict[int, tuple[float, float]]:
+    """Columns whose lowest header cell covers that column alone: a printed column (a
+    spurious split of the grid shares its label with the column it was split from)."""
+    rows = find_header(table).rows
+    lowest: dict[int, Cell] = {}
+    for c in table.cells:
+        lower = c.col not in lowest or c.row > lowest[c.col].row
+        if c.row < rows and c.text.strip() and c.col_span == 1 and lower:
+            lowest[c.col] = c
+    return {col: (c.bbox[0], c.bbox[2]) for col, c in lowest.items()}
+
+
+def _placed(extents: Extents, blanks: Extents, cur: Table, shift: float) -> list[Cell] | None:
     homes: dict[tuple[int, int], list[Cell]] = {}
     for c in cur.cells:
         if not c.text.strip():
             continue
         home = _home(extents, centre(c) - shift)
+        home = _overlapped(extents, c, shift) if home is None else home
         if home is None:
             return None
         homes.setdefault((c.row, home), []).append(c)
     if not _order_kept(homes):
         return None
     return [_merged(row, col, group) for (row, col), group in sorted(homes.items())] + _blanks(
-        extents, cur, shift, set(homes)
+        blanks, cur, shift, set(homes)
     )
 
 
 def _blanks(extents: Extents, cur: Table, shift: float, filled: set[tuple[int, int]]) -> list[Cell]:
-    """The page's empty cells stay empty cells (a blank printed cell is not an absent one)."""
+    """The page's empty cells stay empty cells (a blank printed cell is not an absent one),
+    and each row gets one in every column where the page found none: a blank cell merged
+    across a missed ruling, or a column the page left blank, is blank, not absent."""
     out: dict[tuple[int, int], Cell] = {}
     for c in cur.cells:
         home = None if c.text.strip() else _home(extents, centre(c) - shift)
         if home is not None and (c.row, home) not in filled:
             out.setdefault((c.row, home), replace(c, col=home, col_span=1))
+    rows: dict[int, Cell] = {}
+    for c in sorted(cur.cells, key=lambda c: c.col):
+        rows.setdefault(c.row, c)
+    for row, ref in rows.items():
+        for col, (x0, x1, _) in extents.items():
+            if (row, col) not in filled and (row, col) not in out:
+                bbox = (x0 + shift, ref.bbox[1], x1 + shift, ref.bbox[3])
+                out[row, col] = Cell(row=row, col=col, text="", bbox=bbox, page=ref.page)
     return list(out.values())
 
 
@@ -112,6 +150,15 @@ def _home(extents: Extents, x: float) -> int | None:
     if len(found) > 1 and found[0][0] == found[1][0]:
         return None
     return found[0][1] if found else None
+
+
+def _overlapped(extents: Extents, cell: Cell, shift: float) -> int | None:
+    """A left-aligned label longer than most of its column's (公务用车运行维护费), or a class
+    code printed left of the indented codes, has its centre outside the column's median
+    extent but overlaps that column alone."""
+    x0, x1 = cell.bbox[0] - shift, cell.bbox[2] - shift
+    found = [col for col, (a, b, n) in extents.items() if n and min(b, x1) - max(a, x0) > 0]
+    return found[0] if len(found) == 1 else None
 
 
 def _order_kept(homes: dict[tuple[int, int], list[Cell]]) -> bool:
