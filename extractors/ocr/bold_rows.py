@@ -1,0 +1,91 @@
+"""Rulings of a table's bold 合计 row: kept where the bold print broke them, dropped inside it.
+
+On 150 dpi scans of 北京's 预算03/06表 the bold figures of the 合计 row touch their cells'
+rulings, and two things go wrong in rulings.py.  The adaptive threshold sees the dark
+print beside a light ruling and loses the ruling's last stretch, so the column rulings stop
+inside that row and its figures run together in one cell ("25,218.53758523,545.680500…").
+And the figures' horizontal strokes, bridged, make a run as long as a ruling through the
+middle of the row, which cuts every figure in half.  Both are decided on the pixels:
+
+- a column ruling that stops short of the bottom the table's frame reaches, by less than
+  MAX_GAP_PT, is carried down to it when the line is there: most of the gap's rows are
+  dark along it;
+- a row ruling with ink right above AND right below most of its length lies inside text.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from extractors.model import Ruling
+
+# A column ruling is carried down at most this far (a row of 6-pt print is 8-9 pt high).
+MAX_GAP_PT = 12.0
+MIN_GAP_PT = 1.0
+# Columns reaching the frame's bottom: at least this many others, starting within
+# SAME_TOP_PT of this one's top or above it (the same table).
+MIN_FRAME = 2
+# Share of the gap's rows that must be dark on the ruling's line (within LINE_PX).
+MIN_DARK_ROWS = 0.8
+LINE_PX = 1
+EXTEND_PT = 2.0  # rulings.EXTEND_PT
+MIN_DARKNESS = 18.0  # grey levels below the paper (faint_rulings.MIN_DARKNESS)
+# Strips this far above and below a row ruling (points), and the share of its length
+# inked in both for it to lie inside text.
+BESIDE_PT = (0.7, 1.8)
+MAX_BESIDE_INK = 0.35
+
+
+def carried_columns(verticals: list[Ruling], gray: np.ndarray, scale: float) -> list[Ruling]:
+    """`verticals`, those that stop just short of their table's bottom carried down.
+
+    The line is looked for on the grey page, not on the thresholded ink that lost it.
+    """
+    paper = float(np.median(gray[::4, ::4]))
+    out = []
+    for v in verticals:
+        frame = [
+            o.bottom
+            for o in verticals
+            if o is not v and o.top <= v.bottom and v.top <= o.bottom and o.bottom > v.bottom
+        ]
+        if len(frame) < MIN_FRAME:
+            out.append(v)
+            continue
+        bottom = sorted(frame)[-MIN_FRAME]
+        # The frame's ends overshoot its bottom ruling (EXTEND_PT and a little more).
+        gap, span = bottom - v.bottom, (v.bottom, bottom - 2 * EXTEND_PT)
+        if MIN_GAP_PT <= gap <= MAX_GAP_PT and _line_there(gray, paper, scale, v.x0, span):
+            out.append(Ruling(v.x0, v.top, v.x1, bottom))
+        else:
+            out.append(v)
+    return out
+
+
+def outside_text(horizontals: list[Ruling], ink: np.ndarray, scale: float) -> list[Ruling]:
+    """`horizontals` without the runs of bold strokes through the middle of a text row."""
+    return [h for h in horizontals if not _inside_text(h, ink, scale)]
+
+
+def _line_there(
+    gray: np.ndarray, paper: float, scale: float, x: float, span: tuple[float, float]
+) -> bool:
+    c = round(x * scale)
+    y0, y1 = (round(y * scale) for y in span)
+    strip = gray[y0:y1, max(0, c - LINE_PX) : c + LINE_PX + 1]
+    if strip.size == 0:
+        return False
+    return float((strip.min(axis=1) < paper - MIN_DARKNESS).mean()) >= MIN_DARK_ROWS
+
+
+def _inside_text(h: Ruling, ink: np.ndarray, scale: float) -> bool:
+    y = round(h.top * scale)
+    x0, x1 = max(0, round(h.x0 * scale)), round(h.x1 * scale)
+    near, far = (round(p * scale) for p in BESIDE_PT)
+    shares = []
+    for a, b in ((y - far, y - near), (y + near + 1, y + far + 1)):
+        strip = ink[max(0, a) : max(0, b), x0:x1]
+        if strip.size == 0:
+            return False
+        shares.append(float(strip.any(axis=0).mean()))
+    return min(shares) > MAX_BESIDE_INK
