@@ -10,6 +10,7 @@ middle of the row, which cuts every figure in half.  Both are decided on the pix
 - a column ruling that stops short of the bottom the table's frame reaches, by less than
   MAX_GAP_PT, is carried down to it when the line is there: most of the gap's rows are
   dark along it;
+- a row ruling broken under bold figures is bridged where the line is there;
 - a row ruling with ink right above AND right below most of its length lies inside text.
 """
 
@@ -30,6 +31,10 @@ MIN_DARK_ROWS = 0.8
 LINE_PX = 1
 EXTEND_PT = 2.0  # rulings.EXTEND_PT
 MIN_DARKNESS = 18.0  # grey levels below the paper (faint_rulings.MIN_DARKNESS)
+# Two pieces of one row ruling (tops this close) with a gap at most this wide between them
+# are bridged where the line is there.
+SAME_LINE_PT = 1.0
+MAX_BRIDGE_PT = 30.0
 # Strips this far above and below a row ruling (points), and the share of its length
 # inked in both for it to lie inside text.
 BESIDE_PT = (0.7, 1.8)
@@ -60,6 +65,39 @@ def carried_columns(verticals: list[Ruling], gray: np.ndarray, scale: float) -> 
         else:
             out.append(v)
     return out
+
+
+def bridged_rows(horizontals: list[Ruling], gray: np.ndarray, scale: float) -> list[Ruling]:
+    """`horizontals`, two pieces of one line joined over their gap where the line is on the
+    grey page (under the bold figures of a 合计 row the threshold lost it).  Joined, not
+    patched: a patch too short to meet a column ruling would be dropped as a stroke."""
+    paper = float(np.median(gray[::4, ::4]))
+    out: list[Ruling] = []
+    for line in _lines(horizontals):
+        pieces = sorted(line, key=lambda r: r.x0)
+        run = pieces[0]
+        for b in pieces[1:]:
+            gap = (run.x1, b.x0)
+            if 0 < b.x0 - run.x1 <= MAX_BRIDGE_PT and _line_there(
+                gray.T, paper, scale, run.top, gap
+            ):
+                run = Ruling(run.x0, run.top, b.x1, run.top)
+            else:
+                out.append(run)
+                run = b
+        out.append(run)
+    return out
+
+
+def _lines(horizontals: list[Ruling]) -> list[list[Ruling]]:
+    """Row rulings grouped by line: tops within SAME_LINE_PT of the line's first."""
+    lines: list[list[Ruling]] = []
+    for r in sorted(horizontals, key=lambda r: r.top):
+        if lines and r.top - lines[-1][0].top <= SAME_LINE_PT:
+            lines[-1].append(r)
+        else:
+            lines.append([r])
+    return lines
 
 
 def outside_text(horizontals: list[Ruling], ink: np.ndarray, scale: float) -> list[Ruling]:

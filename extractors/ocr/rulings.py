@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 
 from extractors.model import Ruling
-from extractors.ocr.bold_rows import carried_columns, outside_text
+from extractors.ocr.bold_rows import bridged_rows, carried_columns, outside_text
 from extractors.ocr.faint_rulings import complete_rulings
 from extractors.ocr.ruling_ends import trim_glyph_ends
 
@@ -55,7 +55,8 @@ def find_rulings(gray: np.ndarray, scale: float, trim_strokes: bool = False) -> 
             cv2.morphologyEx(ink, cv2.MORPH_CLOSE, bridge), cv2.MORPH_OPEN, kernel
         )
         found[horizontal] = _segments(lines, scale, horizontal)
-    h = outside_text([r for r in found[True] if _length(r) >= MIN_LINE_PT], ink, scale)
+    h = [r for r in found[True] if _length(r) >= MIN_LINE_PT]
+    h = bridged_rows(outside_text(h, ink, scale), gray, scale)
     v_long = carried_columns([r for r in found[False] if _length(r) >= MIN_LINE_PT], gray, scale)
     if trim_strokes:
         v_long = trim_glyph_ends(ink, v_long, h, scale, EXTEND_PT)

@@ -71,3 +71,14 @@ def test_no_ruling_through_the_bold_row(beijing_totals: Path) -> None:
 def test_bold_total_figures_read_apart(beijing_totals: Path, ocr: OcrCache) -> None:
     words = {w.text for w in ocr.page(beijing_totals, 2).words}
     assert {"25,218.537585", "23,545.680500", "1,672.857085"} <= words
+
+
+@pytest.mark.realdata
+def test_bottom_ruling_under_bold_figures_is_one_line(beijing_totals: Path) -> None:
+    # 06表: the threshold lost the bottom ruling under two of the bold figures, which left
+    # their cells open (the 合计 row lost 人员经费 and 基本支出).
+    rulings = _rulings(beijing_totals, 2)
+    bottom = _bottom(rulings)
+    columns = [r.x0 for r in rulings if r.x0 == r.x1 and r.bottom - r.top > 100]
+    under = [r for r in rulings if r.top == r.bottom and abs(r.top - bottom) <= 1.0]
+    assert any(r.x0 <= min(columns) + 2 and r.x1 >= max(columns) - 2 for r in under)
