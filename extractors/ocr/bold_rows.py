@@ -11,7 +11,8 @@ middle of the row, which cuts every figure in half.  Both are decided on the pix
   MAX_GAP_PT, is carried down to it when the line is there: most of the gap's rows are
   dark along it;
 - a row ruling broken under bold figures is bridged where the line is there;
-- a row ruling with ink right above AND right below most of its length lies inside text.
+- a row ruling with ink right above AND right below most of its length, and rulings
+  closer than a row's height above and below it, lies inside text.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ MAX_BRIDGE_PT = 30.0
 # inked in both for it to lie inside text.
 BESIDE_PT = (0.7, 1.8)
 MAX_BESIDE_INK = 0.35
+# No table row is this low (points): a ruling with others this close on both sides splits
+# a row (北京 03表's bold row: 4.3 and 3.6 pt).
+MAX_SPLIT_PT = 5.0
 
 
 def carried_columns(verticals: list[Ruling], gray: np.ndarray, scale: float) -> list[Ruling]:
@@ -101,8 +105,24 @@ def _lines(horizontals: list[Ruling]) -> list[list[Ruling]]:
 
 
 def outside_text(horizontals: list[Ruling], ink: np.ndarray, scale: float) -> list[Ruling]:
-    """`horizontals` without the runs of bold strokes through the middle of a text row."""
-    return [h for h in horizontals if not _inside_text(h, ink, scale)]
+    """`horizontals` without the runs of bold strokes through the middle of a text row.
+
+    Such a run has the row's own rulings just above and below it, closer than any table
+    row is high; a ruling of a dense table (西安's, text right up to it) does not.
+    """
+    return [
+        h
+        for h in horizontals
+        if not (_between_rulings(h, horizontals) and _inside_text(h, ink, scale))
+    ]
+
+
+def _between_rulings(h: Ruling, horizontals: list[Ruling]) -> bool:
+    # Pieces anywhere along the page: a faint table's rulings are still in pieces here.
+    gaps = [o.top - h.top for o in horizontals]
+    above = any(-MAX_SPLIT_PT <= g < -SAME_LINE_PT for g in gaps)
+    below = any(SAME_LINE_PT < g <= MAX_SPLIT_PT for g in gaps)
+    return above and below
 
 
 def _line_there(
