@@ -5,7 +5,7 @@ rulings, and two things go wrong in rulings.py.  The adaptive threshold sees the
 print beside a light ruling and loses the ruling's last stretch, so the column rulings stop
 inside that row and its figures run together in one cell ("25,218.53758523,545.680500…").
 And the figures' horizontal strokes, bridged, make a run as long as a ruling through the
-middle of the row, which cuts every figure in half.  Both are decided on the pixels:
+middle of the row, which cuts every figure in half.  All is decided on the pixels:
 
 - a column ruling that stops short of the bottom the table's frame reaches, by less than
   MAX_GAP_PT, is carried down to it when the line is there: most of the gap's rows are
@@ -24,8 +24,8 @@ from extractors.model import Ruling
 # A column ruling is carried down at most this far (a row of 6-pt print is 8-9 pt high).
 MAX_GAP_PT = 12.0
 MIN_GAP_PT = 1.0
-# Columns reaching the frame's bottom: at least this many others, starting within
-# SAME_TOP_PT of this one's top or above it (the same table).
+# The table's frame: at least this many other column rulings beside this one (overlapping
+# it down the page) reach lower; it is carried to the lowest bottom that many reach.
 MIN_FRAME = 2
 # Share of the gap's rows that must be dark on the ruling's line (within LINE_PX).
 MIN_DARK_ROWS = 0.8

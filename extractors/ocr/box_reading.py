@@ -11,7 +11,6 @@ from extractors.ocr.engine_types import LineRead, OcrWord
 from extractors.ocr.line_boxes import MARGIN_X, MARGIN_Y, WORD_PAD, Spans, ink_mask, line_crops
 from extractors.ocr.quad_reading import hug_ink
 from extractors.ocr.rapid_engine import RapidOcrEngine
-from extractors.ocr.small_print import is_small_print, voted_reads
 from extractors.ocr.text_lines import separate_amounts, split_line
 from extractors.ocr.word_scores import GRAMMAR_PENALTY, is_amount, looks_numeric
 
@@ -86,9 +85,6 @@ def read_boxes(
     ):
         if weighed(again[0], boxes[i]) > weighed(reads[i][0], boxes[i]):
             reads[i] = again
-    if is_small_print(boxes):
-        for i, voted in voted_reads(engine, image, boxes, reads, spans).items():
-            reads[i] = voted
     words: list[OcrWord] = []
     for i, box in enumerate(boxes):
         read, (cx0, cx1) = reads[i]

@@ -20,7 +20,12 @@ from extractors.ocr.page_image import DEFAULT_DPI, render_page
 from extractors.ocr.rulings import find_rulings
 
 from .conftest import OcrCache
-from .test_small_print import BEIJING
+
+BEIJING = (
+    Path(__file__).resolve().parents[3]
+    / "shared/realdata/cn_budget/renwu_2026_city_budgets/002_北京"
+    / "审计局_附件2：北京市审计局2026年度部门预算报表.pdf"
+)
 
 
 @pytest.fixture(scope="module")
