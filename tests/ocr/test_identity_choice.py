@@ -121,7 +121,10 @@ def test_structure_recovered_from_the_scan(beijing_p3: Scanned) -> None:
     # page does not print are left (codes misread by two glyphs, or with a garbled name).
     printed = {t.split("-")[0] for t in beijing_p3.printed if t[:7].isdigit()}
     assert {"2010801", "2010804", "2010805", "2010806", "2010850"} <= functions
-    assert len(functions - printed) <= 4, sorted(functions - printed)
+    # 5 since bold_rows.py drops runs of strokes taken for rulings on this page: the rows
+    # they cut read differently (one more code lost a glyph here: 13 printed codes found
+    # for 14); on the whole document's scan no right value went wrong and seven came right.
+    assert len(functions - printed) <= 5, sorted(functions - printed)
 
 
 @pytest.mark.realdata
