@@ -22,6 +22,23 @@ REALDATA = (
 )
 
 
+BEIJING = (
+    Path(__file__).resolve().parents[3]
+    / "shared/realdata/cn_budget/renwu_2026_city_budgets/002_北京"
+    / "审计局_附件2：北京市审计局2026年度部门预算报表.pdf"
+)
+
+
+def scan_beijing(build_module: ModuleType, out: Path, pages: list[int]) -> Path:
+    """北京 审计局's `pages` scanned as benchmarks/real_truth_report.py --scanned 150 does."""
+    if not BEIJING.exists():
+        pytest.skip("shared realdata not present")
+    build_module.scan_pdf(
+        BEIJING, out, build_module.Variant("150", 150, 1.5, 8.0, 0.5, 60), 11, pages
+    )
+    return out
+
+
 def load_build() -> ModuleType:
     spec = importlib.util.spec_from_file_location("scanned_build", BUILD)
     assert spec and spec.loader

@@ -19,25 +19,13 @@ from extractors.ocr.deskew import estimate_skew, rotate_small
 from extractors.ocr.page_image import DEFAULT_DPI, render_page
 from extractors.ocr.rulings import find_rulings
 
-from .conftest import OcrCache
-
-BEIJING = (
-    Path(__file__).resolve().parents[3]
-    / "shared/realdata/cn_budget/renwu_2026_city_budgets/002_北京"
-    / "审计局_附件2：北京市审计局2026年度部门预算报表.pdf"
-)
+from .conftest import OcrCache, scan_beijing
 
 
 @pytest.fixture(scope="module")
 def beijing_totals(tmp_path_factory: pytest.TempPathFactory, build_module: ModuleType) -> Path:
-    if not BEIJING.exists():
-        pytest.skip("shared realdata not present")
     out = tmp_path_factory.mktemp("bold_rows") / "beijing_p3_p6_150.pdf"
-    # The variant of benchmarks/real_truth_report.py --scanned 150, on pages 3 and 6.
-    build_module.scan_pdf(
-        BEIJING, out, build_module.Variant("150", 150, 1.5, 8.0, 0.5, 60), 11, [3, 6]
-    )
-    return out
+    return scan_beijing(build_module, out, [3, 6])
 
 
 def _rulings(path: Path, number: int) -> list[Ruling]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -28,11 +27,7 @@ from extractors.stages.state import DocumentState
 from schemas import Status
 from schemas.paths import iter_amounts
 
-BEIJING = (
-    Path(__file__).resolve().parents[3]
-    / "shared/realdata/cn_budget/renwu_2026_city_budgets/002_北京"
-    / "审计局_附件2：北京市审计局2026年度部门预算报表.pdf"
-)
+from .conftest import BEIJING, scan_beijing
 
 
 def test_separators_follow_the_table_precision() -> None:
@@ -81,13 +76,7 @@ class Scanned:
 
 @pytest.fixture(scope="module")
 def beijing_p3(tmp_path_factory: pytest.TempPathFactory, build_module: ModuleType) -> Scanned:
-    if not BEIJING.exists():
-        pytest.skip("shared realdata not present")
-    out = tmp_path_factory.mktemp("beijing") / "beijing_p3_150.pdf"
-    # The variant of benchmarks/real_truth_report.py --scanned 150, on page 3 alone.
-    build_module.scan_pdf(
-        BEIJING, out, build_module.Variant("150", 150, 1.5, 8.0, 0.5, 60), 11, [3]
-    )
+    out = scan_beijing(build_module, tmp_path_factory.mktemp("beijing") / "beijing_p3_150.pdf", [3])
     options = PipelineOptions()
     info = inspect_pdf(out, options.limits)
     results = read_pages(out, range(1, info.page_count + 1), options, None, ocr_workers=1)
