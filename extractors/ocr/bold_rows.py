@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from extractors.model import Ruling
+from extractors.ocr.faint_rulings import MIN_DARKNESS
 
 # A column ruling is carried down at most this far (a row of 6-pt print is 8-9 pt high).
 MAX_GAP_PT = 12.0
@@ -30,8 +31,6 @@ MIN_FRAME = 2
 # Share of the gap's rows that must be dark on the ruling's line (within LINE_PX).
 MIN_DARK_ROWS = 0.8
 LINE_PX = 1
-EXTEND_PT = 2.0  # rulings.EXTEND_PT
-MIN_DARKNESS = 18.0  # grey levels below the paper (faint_rulings.MIN_DARKNESS)
 # Two pieces of one row ruling (tops this close) with a gap at most this wide between them
 # are bridged where the line is there.
 SAME_LINE_PT = 1.0
@@ -45,12 +44,19 @@ MAX_BESIDE_INK = 0.35
 MAX_SPLIT_PT = 5.0
 
 
-def carried_columns(verticals: list[Ruling], gray: np.ndarray, scale: float) -> list[Ruling]:
+def paper_level(gray: np.ndarray) -> float:
+    """The page's paper grey, which a line must be MIN_DARKNESS darker than."""
+    return float(np.median(gray[::4, ::4]))
+
+
+def carried_columns(
+    verticals: list[Ruling], gray: np.ndarray, paper: float, scale: float, extend: float
+) -> list[Ruling]:
     """`verticals`, those that stop just short of their table's bottom carried down.
 
     The line is looked for on the grey page, not on the thresholded ink that lost it.
+    `extend`: how far rulings.py lets a ruling's ends overshoot.
     """
-    paper = float(np.median(gray[::4, ::4]))
     out = []
     for v in verticals:
         frame = [
@@ -62,8 +68,8 @@ def carried_columns(verticals: list[Ruling], gray: np.ndarray, scale: float) -> 
             out.append(v)
             continue
         bottom = sorted(frame)[-MIN_FRAME]
-        # The frame's ends overshoot its bottom ruling (EXTEND_PT and a little more).
-        gap, span = bottom - v.bottom, (v.bottom, bottom - 2 * EXTEND_PT)
+        # The frame's ends overshoot its bottom ruling (`extend` and a little more).
+        gap, span = bottom - v.bottom, (v.bottom, bottom - 2 * extend)
         if MIN_GAP_PT <= gap <= MAX_GAP_PT and _line_there(gray, paper, scale, v.x0, span):
             out.append(Ruling(v.x0, v.top, v.x1, bottom))
         else:
@@ -71,11 +77,12 @@ def carried_columns(verticals: list[Ruling], gray: np.ndarray, scale: float) -> 
     return out
 
 
-def bridged_rows(horizontals: list[Ruling], gray: np.ndarray, scale: float) -> list[Ruling]:
+def bridged_rows(
+    horizontals: list[Ruling], gray: np.ndarray, paper: float, scale: float
+) -> list[Ruling]:
     """`horizontals`, two pieces of one line joined over their gap where the line is on the
     grey page (under the bold figures of a 合计 row the threshold lost it).  Joined, not
     patched: a patch too short to meet a column ruling would be dropped as a stroke."""
-    paper = float(np.median(gray[::4, ::4]))
     out: list[Ruling] = []
     for line in _lines(horizontals):
         pieces = sorted(line, key=lambda r: r.x0)

@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 
 from extractors.model import Ruling
-from extractors.ocr.bold_rows import bridged_rows, carried_columns, outside_text
+from extractors.ocr.bold_rows import bridged_rows, carried_columns, outside_text, paper_level
 from extractors.ocr.faint_rulings import complete_rulings
 from extractors.ocr.ruling_ends import trim_glyph_ends
 
@@ -56,8 +56,10 @@ def find_rulings(gray: np.ndarray, scale: float, trim_strokes: bool = False) -> 
         )
         found[horizontal] = _segments(lines, scale, horizontal)
     h = [r for r in found[True] if _length(r) >= MIN_LINE_PT]
-    h = bridged_rows(outside_text(h, ink, scale), gray, scale)
-    v_long = carried_columns([r for r in found[False] if _length(r) >= MIN_LINE_PT], gray, scale)
+    paper = paper_level(gray)
+    h = bridged_rows(outside_text(h, ink, scale), gray, paper, scale)
+    v_long = [r for r in found[False] if _length(r) >= MIN_LINE_PT]
+    v_long = carried_columns(v_long, gray, paper, scale, EXTEND_PT)
     if trim_strokes:
         v_long = trim_glyph_ends(ink, v_long, h, scale, EXTEND_PT)
     v_short = [
