@@ -13,7 +13,7 @@ import re
 from statistics import median
 
 from extractors.model import BBox, Cell, Line, Page, Table, union_bbox
-from extractors.tables.stream import free_lines
+from extractors.tables.stream import free_lines, merged_bounds
 from extractors.tables.stream_blocks import (
     MAX_WRAPPED_HEADER_LINES,
     column_count,
@@ -31,13 +31,17 @@ def blank_item_tables(
     page: Page, lines: list[Line], taken: list[BBox], first_index: int
 ) -> list[Table]:
     free = free_lines(lines, taken)
+    # Cheap exit for the pages (nearly all) that name fewer than two items anywhere.
+    if not _names_items(free):
+        return []
     gap = 2.5 * median([ln.bbox[3] - ln.bbox[1] for ln in free] or [10.0])
     tables: list[Table] = []
     for index in range(len(free)):
         header = _header_ending(free, index, gap)
-        rows = _label_rows(free[index + 1 :], header, gap) if header else []
+        bounds = merged_bounds(header)
+        rows = _label_rows(free[index + 1 :], header, bounds, gap) if header else []
         if rows and _names_items(header + rows):
-            tables.append(_table(page, header, rows, first_index + len(tables)))
+            tables.append(_table(page, header, bounds, rows, first_index + len(tables)))
     return tables
 
 
@@ -64,10 +68,11 @@ def _names_items(lines: list[Line]) -> bool:
     return sum(item in text for item in _ITEMS) >= 2
 
 
-def _label_rows(after: list[Line], header: list[Line], gap: float) -> list[Line]:
+def _label_rows(
+    after: list[Line], header: list[Line], bounds: list[tuple[float, float]], gap: float
+) -> list[Line]:
     """Lines of one label right under the header, left of its second column (a row label
     is set left, the header's 项目 centred over it)."""
-    bounds = _bounds(header)
     if len(bounds) < 2:
         return []
     rows: list[Line] = []
@@ -82,8 +87,13 @@ def _label_rows(after: list[Line], header: list[Line], gap: float) -> list[Line]
     return rows
 
 
-def _table(page: Page, header: list[Line], rows: list[Line], index: int) -> Table:
-    bounds = _bounds(header)
+def _table(
+    page: Page,
+    header: list[Line],
+    bounds: list[tuple[float, float]],
+    rows: list[Line],
+    index: int,
+) -> Table:
     cells: list[Cell] = []
     for row, line in enumerate(header):
         cells.extend(header_cells(page.number, row, line, header[row + 1 :], bounds, header[:row]))
@@ -100,14 +110,3 @@ def _table(page: Page, header: list[Line], rows: list[Line], index: int) -> Tabl
         engine="stream",
         ruled=False,
     )
-
-
-def _bounds(header: list[Line]) -> list[tuple[float, float]]:
-    """Columns where the header's labels stand (a wrapped label's lines overlap)."""
-    merged: list[list[float]] = []
-    for x0, x1 in sorted((w.x0, w.x1) for ln in header for w in ln.words):
-        if merged and x0 <= merged[-1][1] + 1.0:
-            merged[-1][1] = max(merged[-1][1], x1)
-        else:
-            merged.append([x0, x1])
-    return [(a, b) for a, b in merged]

@@ -31,20 +31,21 @@ def stream_tables(
 
 
 def _column_bounds(body: list[Line]) -> list[tuple[float, float]]:
-    bounds = _merged_bounds(body)
+    bounds = merged_bounds(body)
     if len(body) < _MIN_BODY_FOR_SPANNING:
         return bounds
     # A title or note caught in the block (it has a year, so it reads as numeric) can bridge
     # columns every other row keeps apart; leave such a line out of the split.
     kept = [ln for i, ln in enumerate(body) if not _bridges(body[:i] + body[i + 1 :], bounds)]
-    return _merged_bounds(kept)
+    return merged_bounds(kept)
 
 
 def _bridges(others: list[Line], bounds: list[tuple[float, float]]) -> bool:
-    return len(_merged_bounds(others)) >= len(bounds) + 2
+    return len(merged_bounds(others)) >= len(bounds) + 2
 
 
-def _merged_bounds(body: list[Line]) -> list[tuple[float, float]]:
+def merged_bounds(body: list[Line]) -> list[tuple[float, float]]:
+    """Columns where the lines' words stand: x extents merged where they overlap."""
     intervals = sorted((w.x0, w.x1) for ln in body for w in ln.words if not LEADER.match(w.text))
     merged: list[list[float]] = []
     for x0, x1 in intervals:
